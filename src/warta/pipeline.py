@@ -46,8 +46,9 @@ class StageTimes:
 class Pipeline:
     """Runs components in order over one document (``__call__``) or many (``pipe``)."""
 
-    def __init__(self, components: Iterable[Component]) -> None:
+    def __init__(self, components: Iterable[Component], *, time_budget: float | None = None) -> None:
         self.components = list(components)
+        self.time_budget = time_budget
         self._check_order()
         self.times = StageTimes()
 
@@ -73,16 +74,33 @@ class Pipeline:
         return [c.name for c in self.components]
 
     def __call__(self, doc: Document) -> Document:
+        """Run every component on one document; exceptions propagate (use ``pipe`` for batches)."""
+        began = time.perf_counter()
         for comp in self.components:
             if doc.rejected:
                 break
             started = time.perf_counter()
             doc = comp(doc)
-            self.times.add(comp.name, time.perf_counter() - started)
+            ended = time.perf_counter()
+            self.times.add(comp.name, ended - started)
+            if self.time_budget is not None and ended - began > self.time_budget and not doc.rejected:
+                doc.reject("time-budget", f"{doc.input_ref}: processing took {ended - began:.1f} s, over the "
+                           f"{self.time_budget:g} s budget per document (stopped after {comp.name!r})")
         self.times.docs += 1
         return doc
 
+    def run_safely(self, doc: Document) -> Document:
+        """Like ``__call__``, but a component failing on this document rejects it instead of ending the run."""
+        try:
+            return self(doc)
+        except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError, AttributeError,
+                UnicodeError, OverflowError, RuntimeError) as exc:
+            log.exception("pipeline failed on %s", doc.input_ref)
+            doc.reject("error", f"{doc.input_ref}: the pipeline failed on this document ({type(exc).__name__}: "
+                       f"{exc}); it was skipped, please report it with the input")
+            return doc
+
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        """Process documents lazily, in input order."""
+        """Process documents lazily, in input order; one bad document never stops the rest."""
         for doc in docs:
-            yield self(doc)
+            yield doc if doc.rejected else self.run_safely(doc)

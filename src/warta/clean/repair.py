@@ -1,0 +1,214 @@
+"""Repair words glued together where a scraper stripped links: ``bahwaRusiadanChina`` -> ``bahwa Rusia dan China``.
+
+A token is only considered when it is not a known word. It is cut at case changes
+(``bahwa|Rusia``, ``di|AS``) and its unknown pieces are segmented against a word-frequency
+lexicon (wordfreq's Indonesian list extended with counts from news text) by a unigram model.
+A split is kept only when it is confident: every piece a known, frequent-enough word; no
+clitic standing alone; a capitalised token (maybe a name: ``Tokayev``) split only around
+function words; and never when the stemmer (PySastrawi) recognises the token as an affixed
+word (``menstabilkan``, ``didiskualifikasinya``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..lang.id import segment as data
+
+__all__ = ["Lexicon", "GlueRepairer", "load_lexicon", "default_repairer"]
+
+_CHUNK = re.compile(r"\S+")
+_LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_URLISH = re.compile(r"://|www\.|@|\.(com|id|org|net|co)\b|/", re.IGNORECASE)
+_CASE_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_UPPER_RUN = re.compile(r"^([A-Z]{2,})([a-z].*)$")
+MAX_TOKEN = 80
+MIN_TOKEN = 6
+ENGLISH_WORDS = 60_000
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word -> Zipf frequency (log10 of occurrences per billion words)."""
+
+    zipf: dict[str, float]
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.zipf
+
+    def get(self, word: str) -> float:
+        return self.zipf.get(word, 0.0)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The shipped Indonesian lexicon (built by ``scripts/build_lexicon.py``)."""
+    text = resources.files("warta.lang.id").joinpath("data/lexicon.tsv").read_text(encoding="utf-8")
+    zipf: dict[str, float] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, _, value = line.partition("\t")
+            zipf[word] = float(value)
+    return Lexicon(zipf)
+
+
+class GlueRepairer:
+    """Finds and splits glued tokens in a paragraph."""
+
+    def __init__(self, lexicon: Lexicon, stem_word=None, roots: frozenset[str] | None = None,
+                 foreign: frozenset[str] | None = None) -> None:
+        self.lexicon = lexicon
+        self.stem_word = stem_word
+        self.roots = roots or frozenset()
+        self.foreign = foreign or frozenset()  # words of other languages quoted in the text: never split
+        self._cache: dict[str, list[str] | None] = {}
+
+    def repair(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """The text with glued tokens split, and the (before, after) pairs of each repair."""
+        repairs: list[tuple[str, str]] = []
+        out: list[str] = []
+        last = 0
+        for chunk in _CHUNK.finditer(text):
+            if _URLISH.search(chunk.group()):
+                continue
+            for tok in _LETTERS.finditer(chunk.group()):
+                pieces = self.split(tok.group())
+                if pieces:
+                    start = chunk.start() + tok.start()
+                    out.append(text[last:start])
+                    out.append(" ".join(pieces))
+                    last = start + len(tok.group())
+                    repairs.append((tok.group(), " ".join(pieces)))
+        if not repairs:
+            return text, []
+        out.append(text[last:])
+        return "".join(out), repairs
+
+    def split(self, token: str) -> list[str] | None:
+        """The pieces of a glued token, or None when it should stay whole."""
+        if token not in self._cache:
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[token] = self._split(token)
+        return self._cache[token]
+
+    def _split(self, token: str) -> list[str] | None:
+        low = token.lower()
+        if len(token) > MAX_TOKEN or self.is_word(low) or token.isupper() or low in data.CAMEL_NAMES:
+            return None
+        case_pieces = [p for p in _CASE_CUT.split(token) if p]
+        if len(case_pieces) == 1 and len(token) < MIN_TOKEN and not _UPPER_RUN.match(token):
+            return None
+        pieces: list[str] = []
+        for piece in case_pieces:
+            parts = self._split_piece(piece)
+            if parts is None:
+                return None
+            pieces.extend(parts)
+        return pieces if len(pieces) > 1 else None
+
+    def _split_piece(self, piece: str) -> list[str] | None:
+        """Pieces of one case-piece; None when the piece cannot stand (``i`` of ``iPhone``)."""
+        low = piece.lower()
+        if self.is_word(low) or (piece.isupper() and len(piece) >= 2):
+            return [piece]
+        run = _UPPER_RUN.match(piece)
+        if run:
+            return self._split_acronym_run(run.group(1), run.group(2))
+        words = self.segment(low, capitalised=piece[:1].isupper())
+        if words:
+            return _apply_case(piece, words)
+        if piece[:1].isupper() and len(piece) >= 3:
+            return [piece]  # an unknown capitalised word: a name
+        return None
+
+    def _split_acronym_run(self, run: str, rest: str) -> list[str] | None:
+        """``KPKMenangkap`` -> KPK + Menangkap; ``ASdan`` -> AS + dan."""
+        if len(run) >= 3 and self.is_word((run[-1] + rest).lower()):
+            return [run[:-1], run[-1] + rest]
+        if self.is_word(rest):
+            return [run, rest]
+        words = self.segment(rest, capitalised=False)
+        return [run] + _apply_case(rest, words) if words else None
+
+    def is_word(self, low: str) -> bool:
+        if low in self.lexicon or low in self.roots or low in self.foreign:
+            return True
+        if self.stem_word is not None and len(low) >= MIN_TOKEN:
+            stem = self.stem_word(low)
+            return stem != low and (stem in self.roots or stem in self.lexicon)
+        return False
+
+    def segment(self, low: str, *, capitalised: bool) -> list[str] | None:
+        """Most probable split of ``low`` into known words, if it is a confident one."""
+        n = len(low)
+        best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
+        best[0] = (0.0, [])
+        for end in range(1, n + 1):
+            for start in range(max(0, end - 24), end - 1):
+                prev = best[start]
+                word = low[start:end]
+                if prev is None or not self._piece_ok(word):
+                    continue
+                score = prev[0] + self.lexicon.get(word) - 9.0
+                if best[end] is None or score > best[end][0]:
+                    best[end] = (score, prev[1] + [word])
+        found = best[n]
+        if found is None or len(found[1]) < 2:
+            return None
+        return found[1] if self._confident(found[1], capitalised) else None
+
+    def _piece_ok(self, word: str) -> bool:
+        if word in data.NEVER_ALONE or word not in self.lexicon:
+            return False
+        return len(word) >= 3 or word in data.SHORT_WORDS
+
+    def _confident(self, words: list[str], capitalised: bool) -> bool:
+        for word in words:
+            zipf = self.lexicon.get(word)
+            if len(word) <= 3 and word not in data.GLUE_WORDS and word not in data.SHORT_WORDS and zipf < 4.0:
+                return False
+            if zipf < (2.0 if len(word) >= 7 else 2.8):
+                return False
+            if word.startswith(data.SUFFIX_STARTS) and word not in data.GLUE_WORDS and zipf < 4.5:
+                return False  # -annya, -kannya: the tail of an affixed word, not a word
+        if capitalised:
+            if len(words[0]) <= 2:
+                return False  # Kemenlu, Dijual: a prefix, not a preposition
+            return any(w in data.GLUE_WORDS for w in words) or all(len(w) >= 5 for w in words)
+        return True
+
+
+def _apply_case(piece: str, words: list[str]) -> list[str]:
+    """Cut the original piece (with its letters' case) at the boundaries of ``words``."""
+    out, pos = [], 0
+    for word in words:
+        out.append(piece[pos : pos + len(word)])
+        pos += len(word)
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_repairer() -> GlueRepairer:
+    """The repairer with the shipped lexicon and PySastrawi's stemmer and root dictionary."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    import wordfreq
+
+    stemmer = StemmerFactory().create_stemmer().delegatedStemmer
+    roots = frozenset(stemmer.get_dictionary().words)
+    english = frozenset(w for w in wordfreq.top_n_list("en", ENGLISH_WORDS) if len(w) >= MIN_TOKEN)
+    return GlueRepairer(load_lexicon(), stem_word=_memo(stemmer.stem_word), roots=roots, foreign=english)
+
+
+def _memo(func):
+    return lru_cache(maxsize=100_000)(func)
+
+
+def zipf_to_logprob(zipf: float) -> float:
+    """Natural-log probability of a word with the given Zipf value (for reporting)."""
+    return (zipf - 9.0) * math.log(10)

@@ -1,0 +1,128 @@
+"""Compiled debris rules for one language, built from its ``lang/<code>/debris.py`` data module."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+
+__all__ = ["DebrisRules", "load_rules"]
+
+_FLAGS = re.IGNORECASE | re.UNICODE
+_END_PUNCT = re.compile(r"[.!?…\"”’'»)\]:;]\s*$")
+_TEASER_END = re.compile(r"(\.\.\.|…)\s*$")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+def _compile_whole(table: dict[str, list[str]]) -> list[tuple[str, re.Pattern[str]]]:
+    return [(reason, re.compile(rf"^(?:{_alternation(pats)})$", _FLAGS)) for reason, pats in table.items()]
+
+
+def _compile_prefix(table: dict[str, list[str]]) -> list[tuple[str, re.Pattern[str]]]:
+    return [(reason, re.compile(rf"^(?:{_alternation(pats)})", _FLAGS)) for reason, pats in table.items()]
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class DebrisRules:
+    """Regular expressions for one language, with the small predicates the cleaner asks."""
+
+    whole: list[tuple[str, re.Pattern[str]]]
+    prefix: list[tuple[str, re.Pattern[str]]]
+    block_header: list[tuple[str, re.Pattern[str]]]
+    caption_suffix: re.Pattern[str]
+    byline_card: re.Pattern[str]
+    disclaimer: re.Pattern[str]
+    numbered_heading: re.Pattern[str]
+    author_tag_line: re.Pattern[str]
+    author_tag_end: re.Pattern[str]
+    dateline: re.Pattern[str]
+    outlet_hint_words: frozenset[str]
+    max_headline_words: int
+    min_prose_words: int
+
+    def line_reason(self, line: str) -> str | None:
+        """The debris reason of a line taken alone, or None when it may be article text."""
+        for reason, pattern in self.whole:
+            if pattern.match(line):
+                return reason
+        for reason, pattern in self.prefix:
+            if pattern.match(line):
+                return reason
+        if self.byline_card.fullmatch(line):
+            return "byline"
+        if self.disclaimer.search(line):
+            return "boilerplate"
+        if self.is_caption(line):
+            return "caption"
+        return None
+
+    def block_reason(self, line: str) -> str | None:
+        """The reason of a block that this line opens (its short lines share it), or None."""
+        for reason, pattern in self.block_header:
+            if pattern.match(line):
+                return reason
+        return None
+
+    def is_caption(self, line: str) -> bool:
+        return count_words(line) <= 40 and bool(self.caption_suffix.search(line))
+
+    def is_numbered_heading(self, line: str) -> bool:
+        return self.is_headline(line) and bool(self.numbered_heading.fullmatch(line))
+
+    def is_headline(self, line: str) -> bool:
+        """Short and without a sentence end: a headline, heading, tag or fragment."""
+        n = count_words(line)
+        return 0 < n <= self.max_headline_words and (not _END_PUNCT.search(line) or bool(_TEASER_END.search(line)))
+
+    def is_teaser(self, line: str) -> bool:
+        """A headline cut off with an ellipsis, as in lists of related stories."""
+        return bool(_TEASER_END.search(line)) and count_words(line) <= self.max_headline_words and not _has_sentence_inside(line)
+
+    def is_prose(self, line: str) -> bool:
+        n = count_words(line)
+        return n >= 20 or (n >= self.min_prose_words and bool(_END_PUNCT.search(line)))
+
+
+def _has_sentence_inside(line: str) -> bool:
+    return bool(re.search(r"[.!?][\"”’']?\s+[A-Z\"“]", line))
+
+
+def _build(module: ModuleType) -> DebrisRules:
+    return DebrisRules(
+        whole=_compile_whole(module.WHOLE_LINE),
+        prefix=_compile_prefix(module.LINE_PREFIX),
+        block_header=_compile_whole(module.BLOCK_HEADER),
+        caption_suffix=re.compile(rf"(?:{_alternation(module.CAPTION_SUFFIX)})\s*$", _FLAGS),
+        byline_card=re.compile(_alternation(module.BYLINE_CARD), _FLAGS),
+        disclaimer=re.compile(_alternation(module.DISCLAIMER), _FLAGS),
+        numbered_heading=re.compile(module.NUMBERED_HEADING, _FLAGS),
+        author_tag_line=re.compile(rf"^{module.AUTHOR_TAG}$", _FLAGS),
+        author_tag_end=re.compile(rf"\s*{module.AUTHOR_TAG}\s*$", _FLAGS),
+        dateline=re.compile(
+            rf"^(?P<prefix>(?P<segs>{module.DATELINE_SEGMENT}(?:\s*,\s*{module.DATELINE_SEGMENT}){{0,2}})"
+            rf"(?:\s*\((?P<paren>[A-Za-z][\w .]{{1,30}})\))?{module.DATELINE_DASH})(?=\S)"
+        ),
+        outlet_hint_words=frozenset(module.OUTLET_HINT_WORDS),
+        max_headline_words=module.MAX_HEADLINE_WORDS,
+        min_prose_words=module.MIN_PROSE_WORDS,
+    )
+
+
+@lru_cache(maxsize=8)
+def load_rules(language: str = "id") -> DebrisRules:
+    """The debris rules of a language; languages without their own fall back to Indonesian."""
+    try:
+        module = importlib.import_module(f"warta.lang.{language}.debris")
+    except ModuleNotFoundError:
+        module = importlib.import_module("warta.lang.id.debris")
+    return _build(module)

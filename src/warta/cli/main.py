@@ -1,0 +1,163 @@
+"""The ``warta`` command line. Only this module configures logging."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from importlib import resources
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from .. import __version__
+from ..api import analyze_many, build_pipeline
+from ..ingest import ingest as run_ingest
+from ..settings import DEFAULT_SETTINGS
+from ..store import DEFAULT_DB, Store, StoreError
+from .render import print_article_table, print_document, print_summary
+
+log = logging.getLogger("warta")
+DB_OPTION = click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file.")
+
+
+def _consoles() -> tuple[Console, Console]:
+    return Console(), Console(stderr=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="warta")
+@click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
+def main(verbose: int) -> None:
+    """warta: turn raw scraped news (Indonesian first) into clean, queryable records."""
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "pretty"]), default="jsonl", show_default=True)
+def analyze(paths: tuple[str, ...], fmt: str) -> None:
+    """Print the contract JSON of every document in PATHS (files, directories, - for stdin), without storing."""
+    out, err = _consoles()
+    rejected = 0
+    for doc in analyze_many(paths):
+        if doc.rejected:
+            rejected += 1
+            err.print(f"[red]rejected[/red] [{doc.rejected}] {doc.rejected_detail}", markup=True, highlight=False)
+        elif fmt == "jsonl":
+            sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            print_document(out, doc.to_dict())
+    if rejected:
+        err.print(f"{rejected} input(s) rejected", style="red")
+
+
+def _progress(err: Console, enabled: bool) -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("[bold]ingest[/bold]"), BarColumn(bar_width=None),
+                    TextColumn("{task.completed} docs · {task.fields[rate]:.0f}/s · new {task.fields[new]} · "
+                               "dup {task.fields[dup]} · rejected {task.fields[rej]}"),
+                    TimeElapsedColumn(), console=err, transient=True, disable=not enabled)
+
+
+def _ingest_with_progress(paths: list[str], db: str, err: Console, *, progress: bool, command: str, batch_size: int):
+    started = time.perf_counter()
+    with Store(db) as store, _progress(err, progress) as bar:
+        task = bar.add_task("ingest", total=None, rate=0.0, new=0, dup=0, rej=0)
+
+        def update(run) -> None:
+            elapsed = time.perf_counter() - started
+            bar.update(task, completed=run.read, rate=run.read / elapsed if elapsed else 0.0,
+                       new=run.stored, dup=run.duplicate, rej=run.rejected)
+
+        summary = run_ingest(paths, store, batch_size=batch_size, command=command, on_batch=update)
+    return summary, time.perf_counter() - started
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--batch-size", default=200, show_default=True, help="Documents written per transaction.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+def ingest(paths: tuple[str, ...], db: str, batch_size: int, progress: bool | None) -> None:
+    """Read, clean and store every document in PATHS; ends with a summary of what happened to each."""
+    out, err = _consoles()
+    try:
+        summary, seconds = _ingest_with_progress(list(paths), db, err, command="ingest", batch_size=batch_size,
+                                                 progress=err.is_terminal if progress is None else progress)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    print_summary(out, summary, seconds=seconds, db=db)
+
+
+@main.command()
+@click.argument("article_id")
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["pretty", "json"]), default="pretty", show_default=True)
+def show(article_id: str, db: str, fmt: str) -> None:
+    """Print one stored article (id or id prefix) with what was removed and why."""
+    out, _ = _consoles()
+    try:
+        with Store(db, read_only=True) as store:
+            doc = store.get_article(article_id)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if doc is None:
+        raise click.ClickException(f"no article with id {article_id!r} in {db}; `warta articles --db {db}` lists them")
+    if fmt == "json":
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_document(out, doc)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--limit", default=50, show_default=True)
+@click.option("--outlet", default=None, help="Only this outlet (case-insensitive).")
+@click.option("--format", "fmt", type=click.Choice(["pretty", "json"]), default="pretty", show_default=True)
+def articles(db: str, limit: int, outlet: str | None, fmt: str) -> None:
+    """List stored articles."""
+    out, _ = _consoles()
+    try:
+        with Store(db, read_only=True) as store:
+            rows = store.list_articles(limit=limit, outlet=outlet)
+            docs = [store.get_article(r["id"]) for r in rows]
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
+    else:
+        print_article_table(out, docs, title=f"{len(docs)} articles in {db}")
+
+
+def examples_dir() -> Path:
+    """The sample corpus shipped with warta (examples/ in the repository)."""
+    return Path(str(resources.files("warta.examples")))
+
+
+@main.command()
+@DB_OPTION
+def demo(db: str) -> None:
+    """Ingest the sample corpus (examples/) into the store and show what warta found."""
+    out, err = _consoles()
+    corpus = examples_dir()
+    out.print(f"[bold]warta demo[/bold]: ingesting the sample corpus at {corpus} into {db}")
+    try:
+        summary, seconds = _ingest_with_progress([str(corpus)], db, err, command="demo", batch_size=50,
+                                                 progress=err.is_terminal)
+        with Store(db, read_only=False) as store:
+            rows = store.list_articles(limit=1000)
+            docs = [store.get_article(r["id"]) for r in rows]
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    print_summary(out, summary, seconds=seconds, db=db)
+    print_article_table(out, docs, title=f"{len(docs)} articles in {db}")
+    if docs:
+        out.print(f"\nLook at one: [bold]warta show {docs[0]['id'][:8]} --db {db}[/bold]")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,100 @@
+"""How the CLI shows things to a person: rich tables and panels. JSON output goes elsewhere."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..store import RunSummary
+
+__all__ = ["print_document", "print_summary", "print_article_table"]
+
+
+def _header(doc: dict[str, Any]) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold cyan", no_wrap=True)
+    grid.add_column()
+    for key in ("id", "source", "outlet", "url", "title", "published", "language", "dateline", "author"):
+        grid.add_row(key, escape(str(doc.get(key))) if doc.get(key) is not None else Text("—", style="dim"))
+    return grid
+
+
+def _body(doc: dict[str, Any]) -> Text:
+    text = Text(doc.get("text", ""))
+    for rep in doc.get("repairs", []):
+        if rep.get("start", -1) >= 0:
+            text.stylize("bold green", rep["start"], rep["end"])
+    for ent in doc.get("entities", []):
+        text.stylize("underline", ent["start"], ent["end"])
+    return text
+
+
+def _removed_table(doc: dict[str, Any]) -> Table:
+    table = Table(title="removed", title_justify="left", show_lines=False, expand=True)
+    table.add_column("reason", style="yellow", no_wrap=True)
+    table.add_column("text", overflow="fold")
+    for item in doc.get("removed", []):
+        table.add_row(item["reason"], escape(item["text"]))
+    return table
+
+
+def _repairs_table(doc: dict[str, Any]) -> Table:
+    table = Table(title="repaired glued words", title_justify="left", expand=True)
+    table.add_column("before", style="red")
+    table.add_column("after", style="green")
+    for rep in doc.get("repairs", []):
+        table.add_row(escape(rep["before"]), escape(rep["after"]))
+    return table
+
+
+def print_document(console: Console, doc: dict[str, Any], *, show_removed: bool = True) -> None:
+    """One document: metadata, the cleaned text (repairs in green), then what was removed and why."""
+    parts: list[Any] = [_header(doc), Text(""), _body(doc)]
+    if show_removed and doc.get("removed"):
+        parts += [Text(""), _removed_table(doc)]
+    if doc.get("repairs"):
+        parts += [Text(""), _repairs_table(doc)]
+    if doc.get("warnings"):
+        parts += [Text(""), Text("warnings: " + "; ".join(doc["warnings"]), style="magenta")]
+    console.print(Panel(Group(*parts), title=escape(doc.get("title") or doc.get("source") or ""), expand=True))
+
+
+def print_summary(console: Console, summary: RunSummary, *, seconds: float, db: str, max_rejects: int = 20) -> None:
+    """The end-of-ingest summary: read, new, duplicate, rejected with reasons."""
+    table = Table(title=f"ingest into {db}", title_justify="left")
+    table.add_column("outcome")
+    table.add_column("documents", justify="right")
+    table.add_row("read", str(summary.read))
+    table.add_row("new", str(summary.stored), style="green")
+    table.add_row("duplicate", str(summary.duplicate), style="cyan")
+    table.add_row("rejected", str(summary.rejected), style="red" if summary.rejected else None)
+    for reason, n in summary.reasons.most_common():
+        table.add_row(f"  {reason}", str(n), style="red")
+    console.print(table)
+    rate = summary.read / seconds if seconds > 0 else 0.0
+    console.print(f"{summary.read} documents in {seconds:.1f} s ({rate:.0f}/s)")
+    for ref, reason, detail in summary.rejects[:max_rejects]:
+        console.print(f"[red]rejected[/red] [{escape(reason)}] {escape(detail)}")
+    if len(summary.rejects) > max_rejects:
+        console.print(f"... and {len(summary.rejects) - max_rejects} more rejected (see `warta show`/the inputs table)")
+
+
+def print_article_table(console: Console, docs: list[dict[str, Any]], title: str) -> None:
+    """One line per article: outlet, date, title, what was removed and repaired."""
+    table = Table(title=title, title_justify="left", expand=True)
+    for col, kw in (("id", {"no_wrap": True, "style": "dim"}), ("outlet", {}), ("published", {"no_wrap": True}),
+                    ("lang", {}), ("title", {"overflow": "fold"}), ("removed", {}), ("repairs", {"justify": "right"})):
+        table.add_column(col, **kw)
+    for doc in docs:
+        reasons = Counter(r["reason"] for r in doc.get("removed", []))
+        removed = ", ".join(f"{k} {v}" for k, v in reasons.most_common(4)) + (" …" if len(reasons) > 4 else "")
+        table.add_row(doc["id"][:8], escape(doc.get("outlet") or "—"), (doc.get("published") or "—")[:16],
+                      doc.get("language") or "—", escape(doc.get("title") or "—"), removed,
+                      str(len(doc.get("repairs", []))))
+    console.print(table)
