@@ -23,10 +23,12 @@ _LEAD = "|".join(words.PUBLISHED_LEAD)
 _DATE_NAMED = rf"(?P<d1>\d{{1,2}})\s+(?P<mon>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
 _DATE_NUMERIC = r"(?P<d2>\d{1,2})[/\-.](?P<m2>\d{1,2})[/\-.](?P<y2>\d{4}|\d{2})(?!\d)"
 _DATE_ISO = r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
-_TIME = rf"(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?(?:\s*(?P<tz>{_TZ})\b)?"
+_DATE_MONTH_FIRST = rf"(?P<mon4>{_MONTH})\.?\s+(?P<d4>\d{{1,2}}),?\s+(?P<y4>\d{{4}})"
+_TIME = (rf"(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?(?:\s*(?P<ampm>[ap]\.?m\.?)(?!\w))?"
+         rf"(?:\s*(?P<tz>{_TZ})\b)?")
 
 _DATE_TIME = re.compile(
-    rf"(?:(?:{_WEEKDAY})\b\.?,?\s*)?(?:{_DATE_NAMED}|{_DATE_ISO}|{_DATE_NUMERIC})"
+    rf"(?:(?:{_WEEKDAY})\b\.?,?\s*)?(?:{_DATE_NAMED}|{_DATE_ISO}|{_DATE_MONTH_FIRST}|{_DATE_NUMERIC})"
     rf"(?:(?:\s*[,|\-–—/]\s*|\s+|T)(?:pukul\s+|jam\s+)?{_TIME})?",
     re.IGNORECASE,
 )
@@ -55,6 +57,8 @@ def _date_from(m: re.Match[str]) -> dt.date | None:
             return dt.date(_year(m.group("y1")), words.MONTHS[m.group("mon").lower()], int(m.group("d1")))
         if m.group("y3"):
             return dt.date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
+        if m.group("y4"):
+            return dt.date(int(m.group("y4")), words.MONTHS[m.group("mon4").lower()], int(m.group("d4")))
         return dt.date(_year(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
     except ValueError:
         return None
@@ -64,6 +68,9 @@ def _iso_from(m: re.Match[str], date: dt.date, default_tz: int | None) -> tuple[
     if m.group("h") is None:
         return date.isoformat(), "day"
     hour, minute, second = int(m.group("h")), int(m.group("mi")), int(m.group("s") or 0)
+    ampm = (m.group("ampm") or "").lower()[:1]
+    if ampm and 1 <= hour <= 12:
+        hour = hour % 12 + (12 if ampm == "p" else 0)
     if hour > 23 or minute > 59 or second > 59:
         return date.isoformat(), "day"
     tz_name = (m.group("tz") or "").lower()

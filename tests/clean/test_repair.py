@@ -50,3 +50,18 @@ def test_small_lexicon_segmentation_prefers_fewer_frequent_words():
 def test_huge_token_is_left_alone(repairer):
     token = "a" * 100_000
     assert repairer.repair(token) == (token, [])
+
+
+@pytest.mark.parametrize("glued, spaced", [
+    ("memintanegara-negara", "meminta negara-negara"),
+    ("menjelaskanlangkah-langkah", "menjelaskan langkah-langkah"),
+    ("anak-anakdi", "anak-anak di"),
+])
+def test_glue_at_the_ends_of_hyphenated_words(repairer, glued, spaced):
+    fixed, repairs = repairer.repair(f"Ia {glued} sana.")
+    assert fixed == f"Ia {spaced} sana." and repairs == [(glued, spaced)]
+
+
+@pytest.mark.parametrize("word", ["Kassym-Jomart", "negara-negara", "Moskow-Beijing", "baru-baru"])
+def test_hyphenated_words_stay_whole(repairer, word):
+    assert repairer.repair(word) == (word, [])

@@ -46,7 +46,7 @@ class CleanDebris:
         doc.dateline = result.dateline
         doc.author = result.byline or doc.hints.get("author") or result.author_tag
         doc.hints.update(date_line=result.date_line, header_published=result.published,
-                         dateline_outlet=result.dateline_outlet)
+                         dateline_outlet=result.dateline_outlet or result.byline_outlet)
         if len(doc.text) < self.settings.min_text_chars:
             doc.reject("no-text", f"{doc.input_ref}: no article text left after cleaning "
                        f"({len(doc.removed)} lines removed as debris, {len(doc.text)} characters kept)")

@@ -68,6 +68,7 @@ class CleanResult:
     date_line: str | None = None
     published: str | None = None
     byline: str | None = None
+    byline_outlet: str | None = None
     author_tag: str | None = None
     dateline: str | None = None
     dateline_outlet: str | None = None
@@ -97,9 +98,17 @@ def _classify_alone(lines: list[LineVerdict], rules: DebrisRules) -> None:
 
 def _first_prose(lines: list[LineVerdict], rules: DebrisRules) -> int:
     for pos, v in enumerate(lines):
-        if v.is_body and (v.kind == "prose" or rules.dateline.match(v.text)):
+        if v.is_body and (v.kind == "prose" or _dateline_match(v.text, rules)):
             return pos
     return len(lines)
+
+
+def _dateline_match(text: str, rules: DebrisRules) -> re.Match[str] | None:
+    """A dateline opening followed by prose (not ``Name - detikNews`` alone)."""
+    m = rules.dateline.match(text)
+    if m and rules.is_prose(text[m.end("prefix") :]):
+        return m
+    return None
 
 
 def _classify_header(lines: list[LineVerdict], rules: DebrisRules, result: CleanResult) -> int:
@@ -117,6 +126,8 @@ def _classify_header(lines: list[LineVerdict], rules: DebrisRules, result: Clean
             v.reason, result.title = "title", result.title or v.text
         elif _NAME_LINE.match(v.text) and count_words(v.text) <= 4 and result.byline is None:
             v.reason, result.byline = "byline", v.text
+        elif (m := rules.header_byline.match(v.text)) and result.byline is None:
+            v.reason, result.byline, result.byline_outlet = "byline", m.group("name"), m.group("outlet")
         elif v.kind != "prose":
             v.reason = "title"  # a subtitle or kicker
     return first
@@ -133,11 +144,13 @@ def _strip_dateline(lines: list[LineVerdict], first: int, rules: DebrisRules, re
     if first >= len(lines):
         return None
     v = lines[first]
-    m = rules.dateline.match(v.text)
-    if not m:
-        return None
-    segments = [s.strip() for s in m.group("segs").split(",")]
-    place, outlet = _split_dateline(segments, m.group("paren"), rules)
+    m = _dateline_match(v.text, rules)
+    if m:
+        segments = [s.strip() for s in m.group("segs").split(",")]
+        place, outlet = _split_dateline(segments, m.group("paren"), rules)
+    else:
+        m = rules.dateline_period.match(v.text)
+        place, outlet = (m.group("place"), None) if m and rules.is_prose(v.text[m.end("prefix"):]) else (None, None)
     if place is None and outlet is None:
         return None
     result.dateline, result.dateline_outlet = place, outlet

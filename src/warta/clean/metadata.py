@@ -16,6 +16,7 @@ from ..lang.id.outlets import OUTLETS
 __all__ = ["canonical_outlet", "outlet_from_url", "outlet_from_removed", "resolve_published"]
 
 _COPYRIGHT_NAME = re.compile(r"(?:©|copyright|\(c\))\s*(?:\d{4}(?:\s*-\s*\d{4})?)?\s*(?P<name>[\w.\- ]{2,40}?)(?:\.\s|,|\s+all\b|\s+hak\b|$)", re.IGNORECASE)
+_NAME_LIKE = re.compile(r"(?:[A-Z][\w.\-]*\s?){1,4}")
 _SELF_DESCRIPTION = re.compile(r"^(?P<name>[\w.\- ]{2,40}?)\s+(?:community\s+)?adalah\s+(?:media|portal|situs)\b", re.IGNORECASE)
 
 
@@ -65,7 +66,7 @@ def outlet_from_removed(removed: list[tuple[str, str]]) -> str | None:
         m = pattern.search(text) if pattern else None
         if m:
             name = canonical_outlet(m.group("name"))
-            if name and name.lower() in _spellings():
+            if name and (name.lower() in _spellings() or _NAME_LIKE.fullmatch(name)):
                 return name
     return None
 

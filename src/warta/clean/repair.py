@@ -22,7 +22,7 @@ from ..lang.id import segment as data
 __all__ = ["Lexicon", "GlueRepairer", "load_lexicon", "default_repairer"]
 
 _CHUNK = re.compile(r"\S+")
-_LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 _URLISH = re.compile(r"://|www\.|@|\.(com|id|org|net|co)\b|/", re.IGNORECASE)
 _CASE_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _UPPER_RUN = re.compile(r"^([A-Z]{2,})([a-z].*)$")
@@ -76,7 +76,7 @@ class GlueRepairer:
             if _URLISH.search(chunk.group()):
                 continue
             for tok in _LETTERS.finditer(chunk.group()):
-                pieces = self.split(tok.group())
+                pieces = self.split_hyphenated(tok.group())
                 if pieces:
                     start = chunk.start() + tok.start()
                     out.append(text[last:start])
@@ -87,6 +87,17 @@ class GlueRepairer:
             return text, []
         out.append(text[last:])
         return "".join(out), repairs
+
+    def split_hyphenated(self, token: str) -> list[str] | None:
+        """Like ``split``; in ``memintanegara-negara`` only the outer ends can carry glue."""
+        parts = token.split("-")
+        if len(parts) == 1:
+            return self.split(token)
+        head = self.split(parts[0]) or [parts[0]]
+        tail = self.split(parts[-1]) or [parts[-1]]
+        if len(head) == 1 and len(tail) == 1:
+            return None
+        return head[:-1] + ["-".join([head[-1], *parts[1:-1], tail[0]])] + tail[1:]
 
     def split(self, token: str) -> list[str] | None:
         """The pieces of a glued token, or None when it should stay whole."""

@@ -46,6 +46,8 @@ class DebrisRules:
     author_tag_line: re.Pattern[str]
     author_tag_end: re.Pattern[str]
     dateline: re.Pattern[str]
+    dateline_period: re.Pattern[str]
+    header_byline: re.Pattern[str]
     outlet_hint_words: frozenset[str]
     max_headline_words: int
     min_prose_words: int
@@ -112,6 +114,8 @@ def _build(module: ModuleType) -> DebrisRules:
             rf"^(?P<prefix>(?P<segs>{module.DATELINE_SEGMENT}(?:\s*,\s*{module.DATELINE_SEGMENT}){{0,2}})"
             rf"(?:\s*\((?P<paren>[A-Za-z][\w .]{{1,30}})\))?{module.DATELINE_DASH})(?=\S)"
         ),
+        dateline_period=re.compile(rf"^{module.DATELINE_PERIOD}"),
+        header_byline=re.compile(rf"^{module.HEADER_BYLINE}$"),
         outlet_hint_words=frozenset(module.OUTLET_HINT_WORDS),
         max_headline_words=module.MAX_HEADLINE_WORDS,
         min_prose_words=module.MIN_PROSE_WORDS,

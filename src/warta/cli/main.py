@@ -18,7 +18,7 @@ from ..api import analyze_many, build_pipeline
 from ..ingest import ingest as run_ingest
 from ..settings import DEFAULT_SETTINGS
 from ..store import DEFAULT_DB, Store, StoreError
-from .render import print_article_table, print_document, print_summary
+from .render import print_article_table, print_bench, print_document, print_summary
 
 log = logging.getLogger("warta")
 DB_OPTION = click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file.")
@@ -82,7 +82,9 @@ def _ingest_with_progress(paths: list[str], db: str, err: Console, *, progress: 
 @DB_OPTION
 @click.option("--batch-size", default=200, show_default=True, help="Documents written per transaction.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
-def ingest(paths: tuple[str, ...], db: str, batch_size: int, progress: bool | None) -> None:
+@click.option("--format", "fmt", type=click.Choice(["pretty", "json"]), default="pretty", show_default=True,
+              help="json prints the run summary as one JSON object.")
+def ingest(paths: tuple[str, ...], db: str, batch_size: int, progress: bool | None, fmt: str) -> None:
     """Read, clean and store every document in PATHS; ends with a summary of what happened to each."""
     out, err = _consoles()
     try:
@@ -90,7 +92,10 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int, progress: bool | No
                                                  progress=err.is_terminal if progress is None else progress)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
-    print_summary(out, summary, seconds=seconds, db=db)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(summary.to_dict() | {"seconds": round(seconds, 3)}) + "\n")
+    else:
+        print_summary(out, summary, seconds=seconds, db=db)
 
 
 @main.command()
@@ -157,6 +162,38 @@ def demo(db: str) -> None:
     print_article_table(out, docs, title=f"{len(docs)} articles in {db}")
     if docs:
         out.print(f"\nLook at one: [bold]warta show {docs[0]['id'][:8]} --db {db}[/bold]")
+
+
+def _default_shared() -> Path:
+    return Path.cwd().parent / "shared"
+
+
+@main.command()
+@click.argument("inputs", nargs=-1)
+@click.option("--shared", type=click.Path(path_type=Path), default=None,
+              help="The shared datasets folder (default: ../shared) for the IndoSum corpus.")
+@click.option("--articles", "limit", type=int, default=None, help="Use only the first N IndoSum articles.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+def bench(inputs: tuple[str, ...], shared: Path | None, limit: int | None, as_json: bool) -> None:
+    """Time each stage and the whole pipeline on INPUTS (default: the 1,500 IndoSum articles made dirty)."""
+    import tempfile
+
+    from ..bench import build_indosum_corpus, run_bench
+
+    out, err = _consoles()
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = list(inputs)
+        if not paths:
+            shared = shared or _default_shared()
+            if not (shared / "data" / "news" / "indosum").is_dir():
+                raise click.ClickException(f"{shared}/data/news/indosum not found: give INPUTS or --shared PATH")
+            err.print(f"building the IndoSum corpus from {shared} ...")
+            paths = [str(build_indosum_corpus(shared, Path(tmp), limit=limit))]
+        result = run_bench(paths).to_dict()
+    if as_json:
+        sys.stdout.write(json.dumps(result) + "\n")
+    else:
+        print_bench(out, result)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from ..store import RunSummary
 
-__all__ = ["print_document", "print_summary", "print_article_table"]
+__all__ = ["print_document", "print_summary", "print_article_table", "print_bench"]
 
 
 def _header(doc: dict[str, Any]) -> Table:
@@ -98,3 +98,17 @@ def print_article_table(console: Console, docs: list[dict[str, Any]], title: str
                       doc.get("language") or "—", escape(doc.get("title") or "—"), removed,
                       str(len(doc.get("repairs", []))))
     console.print(table)
+
+
+def print_bench(console: Console, result: dict[str, Any]) -> None:
+    """Articles per second for each stage and for the whole pipeline, and peak memory."""
+    table = Table(title=f"warta bench: {result['articles']} articles, 1 worker", title_justify="left")
+    table.add_column("stage")
+    table.add_column("articles/s", justify="right")
+    table.add_column("seconds", justify="right")
+    for name, rate in result["stages"].items():
+        table.add_row(name, f"{rate:,.0f}", f"{result['stage_seconds'][name]:.3f}")
+    table.add_row("whole pipeline (read + clean + store)", f"{result['articles_per_second_per_core']:,.0f}",
+                  f"{result['whole_pipeline_seconds']:.3f}", style="bold")
+    console.print(table)
+    console.print(f"start-up {result['startup_seconds']:.2f} s · peak RSS {result['peak_rss_mb']:.0f} MB")

@@ -41,13 +41,13 @@ _SCHEMA = [
         doc JSON, run_id VARCHAR, ingested_at TIMESTAMPTZ)""",
     """CREATE TABLE IF NOT EXISTS inputs (
         run_id VARCHAR, seq BIGINT, input_ref VARCHAR, source VARCHAR, outcome VARCHAR,
-        article_id VARCHAR, reason VARCHAR, detail VARCHAR, at TIMESTAMPTZ)""",
+        article_id VARCHAR, reason VARCHAR, detail VARCHAR, read_at TIMESTAMPTZ)""",
 ]
 
 _ARTICLE_COLUMNS = ("id", "source", "input_ref", "input_kind", "outlet", "url", "title", "published",
                     "published_date", "language", "dateline", "author", "text", "removed", "repairs",
                     "warnings", "doc", "run_id", "ingested_at")
-_INPUT_COLUMNS = ("run_id", "seq", "input_ref", "source", "outcome", "article_id", "reason", "detail", "at")
+_INPUT_COLUMNS = ("run_id", "seq", "input_ref", "source", "outcome", "article_id", "reason", "detail", "read_at")
 
 
 class StoreError(RuntimeError):

@@ -56,7 +56,7 @@ LINE_PREFIX: dict[str, list[str]] = {
     ],
     "byline": [
         r"(penulis|reporter|pewarta|editor|penyunting|redaktur|kontributor|wartawan|jurnalis|author|writer)\s*:",
-        r"oleh\s*:", r"laporan\s+wartawan\b", r"editor\s+\w+\s*$",
+        r"oleh\s*:", r"by\s*:", r"laporan\s+wartawan\b", r"editor\s+\w+\s*$",
     ],
     "tags": [r"(topik|tags?|kata\s+kunci|topic)\s*:\s*\S"],
     "copyright": [r"copyright\b", r"©", r"\(c\)\s*\d{4}", r"hak\s+cipta\b", r"all\s+rights\s+reserved"],
@@ -67,7 +67,8 @@ LINE_PREFIX: dict[str, list[str]] = {
         r"ikuti\s+(berita|update|kami|akun)", r"jangan\s+lewatkan\b.{0,60}(berita|update|video|informasi)",
         r"(kunjungi|klik)\s+\S+\.(com|id|co)\b",
     ],
-    "caption": [r"(foto|ilustrasi|gambar|dok(umentasi)?|sumber\s+foto|photo|image)\s*[:.]", r"antara\s+foto\s*/", r"\(foto\s*:"],
+    "caption": [r"(foto|ilustrasi|gambar|dok(umentasi)?|sumber\s+foto|photo|image)\s*[:.]", r"antara\s+foto\s*/", r"\(foto\s*:",
+                r"(arsip\s+)?(foto|ilustrasi)\s+(arsip\s+)?[-–—]\s"],
     "advertisement": [r"advertisement\b", r"scroll\s+to\s+continue"],
 }
 
@@ -77,7 +78,7 @@ CAPTION_SUFFIX: list[str] = [
     r"\((reuters|ap|afp|antara|getty\s*images?|shutterstock|pixabay|unsplash|freepik|wikimedia|wikipedia|epa|xinhua|tass|sputnik|anadolu|bloomberg|ap\s+photo)\b[^()]{0,80}\)",
     r"\([\w.\-]+\.(com|id|org|net|co|gov|int|tv|news|io)(\.\w{2})?\s*/[^()]{0,80}\)",
     r"\((twitter|instagram|facebook|youtube|tiktok|x)(\.com)?\s*[/@][^()]{0,80}\)",
-    r"antara\s+foto\s*/\s*[\w .]+(/\w+)?",
+    r"antara\s+foto\s*/[^()]{0,120}",
     r"(foto|photo)\s*:\s*[\w .,/&@\-]{2,60}",
 ]
 
@@ -112,6 +113,12 @@ AUTHOR_TAG = r"[(\[]\s*([a-z]{2,5}(\s*[/,]\s*[a-z]{2,5}){0,3}|\*{1,3})\s*[)\]]"
 #: Segments are separated by commas; the opening ends with a dash surrounded by spaces.
 DATELINE_SEGMENT = r"[A-Z][\w.'&\-]*(?:[ ][A-Z][\w.'&\-]*){0,3}"
 DATELINE_DASH = r"\s+(?:-{1,2}|–|—)\s*"
+
+#: A byline that names the writer and the outlet: ``Firda Amalia - detikNews`` (header lines only).
+HEADER_BYLINE = r"(?P<name>[A-Z][\w'.]+(?:\s[A-Z][\w'.]+){0,3})\s+[-–|]\s+(?P<outlet>[\w.]+(?:\s[\w.]+)?)"
+
+#: The ``Phnom Penh. Southeast Asian ...`` dateline: a place and a full stop opening the first paragraph.
+DATELINE_PERIOD = r"(?P<prefix>(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\.\s+)(?=[A-Z])"
 
 #: Words that, alone in a dateline segment, are outlets rather than places.
 OUTLET_HINT_WORDS = ("times", "news", "online", "com", "id", "co", "antara", "tribun", "post", "pos", "today")

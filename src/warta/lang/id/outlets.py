@@ -43,5 +43,6 @@ OUTLETS: dict[str, tuple[list[str], list[str]]] = {
     "Juara.net": (["juara.net", "juara"], ["juara.net"]),
     "Goal Indonesia": (["goal indonesia", "goal.com"], ["goal.com"]),
     "DailySocial": (["dailysocial", "dailysocial.id"], ["dailysocial.id"]),
+    "Jakarta Globe": (["jakarta globe", "jakartaglobe.id"], ["jakartaglobe.id"]),
     "Reuters": (["reuters"], ["reuters.com"]),
 }

@@ -1,0 +1,107 @@
+"""``warta bench``: how fast each stage runs, per article and per core, and how much memory it takes.
+
+The default corpus is the 1,500 IndoSum articles of ``../shared`` made dirty the way scrapers
+deliver them (the cleaning evaluation's generator, all articles, fixed seed), written as one
+JSON Lines file. Any other input can be given instead. One process, one core: the rates are
+per core. Start-up (loading the lexicon and stemmer) is timed apart from the per-article work.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .api import build_pipeline
+from .ingest import ingest
+from .read import read_inputs
+from .store import Store
+
+__all__ = ["BenchResult", "build_indosum_corpus", "run_bench"]
+
+
+@dataclass
+class BenchResult:
+    articles: int
+    inputs: list[str]
+    startup_seconds: float
+    seconds: dict[str, float] = field(default_factory=dict)
+    stages: dict[str, float] = field(default_factory=dict)
+    whole_seconds: float = 0.0
+    peak_rss_mb: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        rate = self.articles / self.whole_seconds if self.whole_seconds else 0.0
+        return {
+            "articles": self.articles,
+            "articles_per_second_per_core": round(rate, 1),
+            "whole_pipeline_seconds": round(self.whole_seconds, 3),
+            "startup_seconds": round(self.startup_seconds, 3),
+            "stages": {k: round(v, 1) for k, v in self.stages.items()},
+            "stage_seconds": {k: round(v, 4) for k, v in self.seconds.items()},
+            "peak_rss_mb": round(self.peak_rss_mb, 1),
+            "workers": 1,
+            "inputs": self.inputs,
+        }
+
+
+def build_indosum_corpus(shared: Path, out_dir: Path, *, limit: int | None = None, seed: int = 7) -> Path:
+    """Write the IndoSum dev articles, made dirty, as one JSONL file; returns its path."""
+    from .evaluate.dirty import make_dirty
+    from .evaluate.indosum import load_indosum
+
+    folder = shared / "data" / "news" / "indosum"
+    articles = [a for f in sorted(folder.glob("dev.*.jsonl")) for a in load_indosum(f)]
+    path = out_dir / "indosum-dirty.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for art in articles[:limit]:
+            dirty = make_dirty(art, seed)
+            fh.write(json.dumps({"text": dirty.text, "url": art.url}, ensure_ascii=False) + "\n")
+    return path
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _time_stages(inputs: list[str], result: BenchResult) -> None:
+    started = time.perf_counter()
+    docs = list(read_inputs(inputs))
+    result.seconds["read"] = time.perf_counter() - started
+    result.articles = len(docs)
+    pipeline = build_pipeline()
+    processed = list(pipeline.pipe(docs))
+    result.seconds.update(pipeline.times.seconds)
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
+        started = time.perf_counter()
+        run = store.start_run("bench")
+        for start in range(0, len(processed), 200):
+            store.add_batch(processed[start : start + 200], run)
+        result.seconds["store"] = time.perf_counter() - started
+
+
+def _warm_up() -> float:
+    from .clean.repair import default_repairer
+    from .clean.language import detect_language
+
+    started = time.perf_counter()
+    default_repairer()
+    detect_language("warm up the language lists")
+    return time.perf_counter() - started
+
+
+def run_bench(inputs: list[str]) -> BenchResult:
+    """Time each stage over ``inputs``, then the whole ingest (read -> pipeline -> store) end to end."""
+    result = BenchResult(articles=0, inputs=inputs, startup_seconds=_warm_up())
+    _time_stages(inputs, result)
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "whole.duckdb") as store:
+        started = time.perf_counter()
+        ingest(inputs, store, command="bench")
+        result.whole_seconds = time.perf_counter() - started
+    result.stages = {name: result.articles / secs for name, secs in result.seconds.items() if secs > 0}
+    result.peak_rss_mb = _peak_rss_mb()
+    return result
