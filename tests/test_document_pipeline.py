@@ -4,7 +4,7 @@ from dataclasses import dataclass
 import pytest
 
 import warta
-from conftest import DIRTY_ARTICLE, DIRTY_BODY
+from samples import DIRTY_ARTICLE, DIRTY_BODY
 from warta.document import Document, compute_id
 from warta.pipeline import Pipeline
 
@@ -20,9 +20,16 @@ def test_analyze_text_gives_the_contract():
     assert data["entities"] == data["actors"] == data["events"] == data["quotes"] == []
     assert data["published"] == "2022-03-03T14:05:00+07:00"
     assert data["language"] == "id" and data["dateline"] == "TOKYO"
-    assert data["outlet"] == "IDN Times" and data["url"] == "https://www.idntimes.com/news/x"
+    assert data["outlet"] == "Contoh Berita"  # the text's own copyright line comes before the URL
+    assert data["url"] == "https://www.idntimes.com/news/x"
     assert data["author"] == "Dewi Larasati"
     json.dumps(data)
+
+
+def test_outlet_from_the_url_when_the_text_names_none():
+    text = DIRTY_ARTICLE.replace("Copyright © 2022 Contoh Berita. All rights reserved.", "")
+    assert warta.analyze(text, url="https://www.idntimes.com/news/x").outlet == "IDN Times"
+    assert warta.analyze(text).outlet is None
 
 
 def test_analyze_path(tmp_path):

@@ -2,7 +2,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import DIRTY_ARTICLE, DIRTY_BODY
+from samples import DIRTY_ARTICLE, DIRTY_BODY
 from warta.clean.debris import clean_lines, normalise_line
 from warta.clean.rules import load_rules
 

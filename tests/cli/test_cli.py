@@ -2,7 +2,7 @@ import json
 
 from click.testing import CliRunner
 
-from conftest import DIRTY_ARTICLE
+from samples import DIRTY_ARTICLE
 from warta.cli.main import main
 
 

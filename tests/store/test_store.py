@@ -1,7 +1,7 @@
 import duckdb
 import pytest
 
-from conftest import DIRTY_ARTICLE
+from samples import DIRTY_ARTICLE
 from warta.api import build_pipeline
 from warta.document import Document
 from warta.store import Store, StoreError
