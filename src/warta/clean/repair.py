@@ -65,6 +65,7 @@ class GlueRepairer:
         self.stem_word = stem_word
         self.roots = roots or frozenset()
         self.foreign = foreign or frozenset()  # words of other languages quoted in the text: never split
+        self.protected = data.CAMEL_NAMES | _outlet_names()
         self._cache: dict[str, list[str] | None] = {}
 
     def repair(self, text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -109,49 +110,112 @@ class GlueRepairer:
 
     def _split(self, token: str) -> list[str] | None:
         low = token.lower()
-        if len(token) > MAX_TOKEN or self.is_word(low) or token.isupper() or low in data.CAMEL_NAMES:
+        if len(token) > MAX_TOKEN or token.isupper() or low in self.protected or low in self.lexicon:
             return None
         case_pieces = [p for p in _CASE_CUT.split(token) if p]
-        if len(case_pieces) == 1 and len(token) < MIN_TOKEN and not _UPPER_RUN.match(token):
-            return None
-        pieces: list[str] = []
+        if len(case_pieces) == 1 and not _UPPER_RUN.match(token):
+            if len(token) < MIN_TOKEN or self.is_word(low):
+                return None
+        groups: list[list[str]] = []
         for piece in case_pieces:
             parts = self._split_piece(piece)
             if parts is None:
                 return None
-            pieces.extend(parts)
+            groups.append(parts)
+        if not self._case_cuts_ok([g[-1] for g in groups[:-1]], [g[0] for g in groups[1:]]):
+            return None
+        pieces = [p for g in groups for p in g]
         return pieces if len(pieces) > 1 else None
+
+    def _case_cuts_ok(self, lefts: list[str], rights: list[str]) -> bool:
+        """``PresidenJoko`` splits; CamelCase names (``PollingVox``, ``PermenKP``) do not."""
+        for left, right in zip(lefts, rights):
+            acronym = bool(_UPPER_RUN.match(right)) or right.isupper()
+            if left.isupper():
+                continue
+            if not left[:1].isupper():  # lower word before a capital: the usual stripped-link glue
+                if len(left) <= 3 and left not in data.GLUE_WORDS and left not in data.SHORT_WORDS:
+                    return False  # mmHg, comScore, eBOSS
+                if acronym and left.lower() not in data.GLUE_WORDS:
+                    return False  # uberXL, uberMOTOR
+                continue
+            if left.lower() not in data.TITLE_WORDS:
+                return False  # TopKarir, PetaPixel, JakartaKuat: CamelCase names
+        return True
 
     def _split_piece(self, piece: str) -> list[str] | None:
         """Pieces of one case-piece; None when the piece cannot stand (``i`` of ``iPhone``)."""
         low = piece.lower()
-        if self.is_word(low) or (piece.isupper() and len(piece) >= 2):
+        if len(piece) < 2:
+            return None  # the i of iPhone
+        if low in self.lexicon or (piece.isupper() and len(piece) >= 2):
             return [piece]
         run = _UPPER_RUN.match(piece)
         if run:
             return self._split_acronym_run(run.group(1), run.group(2))
-        words = self.segment(low, capitalised=piece[:1].isupper())
+        capitalised = piece[:1].isupper()
+        words = self.segment(low, capitalised=capitalised)
         if words:
             return _apply_case(piece, words)
-        if piece[:1].isupper() and len(piece) >= 3:
-            return [piece]  # an unknown capitalised word: a name
+        if capitalised:
+            named = self._split_name(piece)
+            if named:
+                return named
+        if self.is_word(low) or (capitalised and len(piece) >= 3):
+            return [piece]  # an affixed word, or an unknown capitalised word: a name
         return None
 
+    def _split_name(self, piece: str) -> list[str] | None:
+        """``Tamimiitu`` -> Tamimi + itu: an unknown name with known words glued after it."""
+        best: list[str] | None = None
+        low = piece.lower()
+        for cut in range(4, len(piece) - 1):
+            tail = low[cut:]
+            words = [tail] if self._piece_ok(tail) else self.segment(tail, capitalised=False)
+            if not words or not self._starts_name_tail(words[0], cut):
+                continue
+            if best is None or cut < len(best[0]):
+                best = [piece[:cut]] + _apply_case(piece[cut:], words)
+        return best
+
+    def _starts_name_tail(self, word: str, name_length: int) -> bool:
+        if word in data.GLUE_WORDS:
+            return word not in data.WEAK_GLUE
+        return (len(word) >= 6 and word.startswith(data.VERB_PREFIXES) and self.lexicon.get(word) >= 4.0
+                and name_length >= 4)
+
     def _split_acronym_run(self, run: str, rest: str) -> list[str] | None:
-        """``KPKMenangkap`` -> KPK + Menangkap; ``ASdan`` -> AS + dan."""
-        if len(run) >= 3 and self.is_word((run[-1] + rest).lower()):
+        """``KPKMenangkap`` -> KPK + Menangkap; ``ASdan`` -> AS + dan; ``ARKit``, ``BRIsat`` stay."""
+        word = (run[-1] + rest).lower()
+        if len(run) >= 4 and len(word) >= 6 and self.lexicon.get(word) >= 4.0:
             return [run[:-1], run[-1] + rest]
-        if self.is_word(rest):
+        if rest in data.GLUE_WORDS:
             return [run, rest]
         words = self.segment(rest, capitalised=False)
-        return [run] + _apply_case(rest, words) if words else None
+        return [run] + _apply_case(rest, words) if words and words[0] in data.GLUE_WORDS else None
 
     def is_word(self, low: str) -> bool:
+        if len(low) < 2:
+            return False
         if low in self.lexicon or low in self.roots or low in self.foreign:
+            return True
+        if len(low) >= MIN_TOKEN and self._is_derived(low):
             return True
         if self.stem_word is not None and len(low) >= MIN_TOKEN:
             stem = self.stem_word(low)
             return stem != low and (stem in self.roots or stem in self.lexicon)
+        return False
+
+    def _is_derived(self, low: str) -> bool:
+        """prefix + known root + suffix (``terdelete``, ``balitanya``, ``bervaluasi``)."""
+        for prefix in data.DERIVATION_PREFIXES:
+            if not low.startswith(prefix):
+                continue
+            for suffix in data.DERIVATION_SUFFIXES:
+                if (prefix or suffix) and low.endswith(suffix):
+                    root = low[len(prefix) : len(low) - len(suffix)]
+                    if len(root) >= (4 if prefix else 5) and (root in self.lexicon or root in self.roots or root in self.foreign):
+                        return True
         return False
 
     def segment(self, low: str, *, capitalised: bool) -> list[str] | None:
@@ -176,10 +240,14 @@ class GlueRepairer:
     def _piece_ok(self, word: str) -> bool:
         if word in data.NEVER_ALONE or word not in self.lexicon:
             return False
-        return len(word) >= 3 or word in data.SHORT_WORDS
+        if len(word) == 3:
+            return word in data.GLUE_WORDS or self.lexicon.get(word) >= 4.8
+        return len(word) > 3 or word in data.SHORT_WORDS
 
     def _confident(self, words: list[str], capitalised: bool) -> bool:
-        for word in words:
+        if words[0] in data.BOUND_PREFIXES:
+            return False
+        for pos, word in enumerate(words):
             zipf = self.lexicon.get(word)
             if len(word) <= 3 and word not in data.GLUE_WORDS and word not in data.SHORT_WORDS and zipf < 4.0:
                 return False
@@ -187,11 +255,20 @@ class GlueRepairer:
                 return False
             if word.startswith(data.SUFFIX_STARTS) and word not in data.GLUE_WORDS and zipf < 4.5:
                 return False  # -annya, -kannya: the tail of an affixed word, not a word
+            if len(word) == 2 and pos + 1 < len(words) and not self._strong(words[pos + 1]):
+                return False  # Marta|di|nata: a short word inside a name
+        glue = [w for w in words if w in data.GLUE_WORDS]
+        if not glue and all(w in self.foreign for w in words):
+            return False  # chatbot, pageviews, beatbox: an English compound
         if capitalised:
             if len(words[0]) <= 2:
                 return False  # Kemenlu, Dijual: a prefix, not a preposition
-            return any(w in data.GLUE_WORDS for w in words) or all(len(w) >= 5 for w in words)
-        return True
+            head_strong = self.lexicon.get(words[0]) >= 5.0
+            return bool(glue) and (head_strong or any(w not in data.WEAK_GLUE for w in glue))
+        return bool(glue) or all(len(w) >= 5 and self.lexicon.get(w) >= 3.5 for w in words)
+
+    def _strong(self, word: str) -> bool:
+        return len(word) >= 5 and self.lexicon.get(word) >= 4.0
 
 
 def _apply_case(piece: str, words: list[str]) -> list[str]:
@@ -204,6 +281,15 @@ def _apply_case(piece: str, words: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _outlet_names() -> frozenset[str]:
+    """Outlet names (Katadata, detikNews) are names, never glue."""
+    from ..lang.id.outlets import OUTLETS
+
+    names = {n for name, (spellings, _) in OUTLETS.items() for n in [name, *spellings]}
+    return frozenset(n.lower() for n in names if " " not in n and "." not in n)
+
+
+@lru_cache(maxsize=1)
 def default_repairer() -> GlueRepairer:
     """The repairer with the shipped lexicon and PySastrawi's stemmer and root dictionary."""
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
@@ -212,7 +298,7 @@ def default_repairer() -> GlueRepairer:
 
     stemmer = StemmerFactory().create_stemmer().delegatedStemmer
     roots = frozenset(stemmer.get_dictionary().words)
-    english = frozenset(w for w in wordfreq.top_n_list("en", ENGLISH_WORDS) if len(w) >= MIN_TOKEN)
+    english = frozenset(wordfreq.top_n_list("en", ENGLISH_WORDS))
     return GlueRepairer(load_lexicon(), stem_word=_memo(stemmer.stem_word), roots=roots, foreign=english)
 
 

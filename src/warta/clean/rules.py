@@ -40,6 +40,8 @@ class DebrisRules:
     prefix: list[tuple[str, re.Pattern[str]]]
     block_header: list[tuple[str, re.Pattern[str]]]
     caption_suffix: re.Pattern[str]
+    agency_credit: re.Pattern[str]
+    max_short_caption_words: int
     byline_card: re.Pattern[str]
     disclaimer: re.Pattern[str]
     numbered_heading: re.Pattern[str]
@@ -76,7 +78,10 @@ class DebrisRules:
         return None
 
     def is_caption(self, line: str) -> bool:
-        return count_words(line) <= 40 and bool(self.caption_suffix.search(line))
+        n = count_words(line)
+        if n <= 40 and self.caption_suffix.search(line):
+            return True
+        return n <= self.max_short_caption_words and bool(self.agency_credit.search(line))
 
     def is_numbered_heading(self, line: str) -> bool:
         return self.is_headline(line) and bool(self.numbered_heading.fullmatch(line))
@@ -105,6 +110,8 @@ def _build(module: ModuleType) -> DebrisRules:
         prefix=_compile_prefix(module.LINE_PREFIX),
         block_header=_compile_whole(module.BLOCK_HEADER),
         caption_suffix=re.compile(rf"(?:{_alternation(module.CAPTION_SUFFIX)})\s*$", _FLAGS),
+        agency_credit=re.compile(rf"{module.AGENCY_CREDIT}\s*$", _FLAGS),
+        max_short_caption_words=module.MAX_SHORT_CAPTION_WORDS,
         byline_card=re.compile(_alternation(module.BYLINE_CARD), _FLAGS),
         disclaimer=re.compile(_alternation(module.DISCLAIMER), _FLAGS),
         numbered_heading=re.compile(module.NUMBERED_HEADING, _FLAGS),

@@ -185,8 +185,8 @@ def dirty_cases(shared: Path) -> Iterator[GoldCase]:
     from .dirty import load_dirty_gold
 
     for art in load_dirty_gold(shared):
-        doc = next(iter(read_bytes(art.text.encode("utf-8"), f"indosum-dirty/{art.article.id}")))
-        yield GoldCase(name=f"indosum-dirty/{art.article.id}", doc=doc, gold=art.gold)
+        doc = next(iter(read_bytes(art.text.encode("utf-8"), f"indosum-dirty/{art.id}")))
+        yield GoldCase(name=f"indosum-dirty/{art.id}", doc=doc, gold=art.gold)
 
 
 def load_cases(name: str, shared: Path) -> list[GoldCase]:

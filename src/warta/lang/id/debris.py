@@ -37,7 +37,7 @@ WHOLE_LINE: dict[str, list[str]] = {
         r"(silakan\s+)?login\s+untuk\s+(berkomentar|komentar).*", r"belum\s+ada\s+komentar.*", r"komentar\s+\(\d+\)",
         r"masuk\s+untuk\s+berkomentar.*", r"laporkan(\s+komentar)?", r"suka", r"muat\s+lebih\s+banyak",
     ],
-    "tags": [r"(topik|tags?|tag|kata\s+kunci|topic)\s*:?"],
+    "tags": [r"(topik|tags?|tag|tagar|kata\s+kunci|topic|label)\s*:?"],
     "related": [
         r"(berita|artikel|video|foto)\s+(terkait|terkini|terbaru|lainnya|pilihan|populer|rekomendasi)(\s+lainnya)?\s*:?",
         r"berita\s+terkini\s+lainnya", r"rekomendasi(\s+(untuk\s+anda|berita|artikel|editor))?\s*:?",
@@ -50,7 +50,8 @@ WHOLE_LINE: dict[str, list[str]] = {
 #: Lines that begin like this are debris, whatever follows (prefix, case-insensitive).
 LINE_PREFIX: dict[str, list[str]] = {
     "related": [
-        r"(baca|lihat|simak|cek)\s+(juga|pula|selengkapnya|berita\s+lainnya)\s*[:\-–—]", r"baca\s+juga\b",
+        r"[\[(]?\s*(baca|lihat|simak|cek)\s+(juga|pula|selengkapnya|berita\s+lainnya)\s*[:\-–—]", r"[\[(]?\s*baca\s+juga\b",
+        r"[\[(]\s*(baca|lihat|simak)\s*:", r"(baca|lihat)\s*:\s*\S",
         r"artikel\s+terkait\s*:", r"berita\s+terkait\s*:", r"saksikan\s+(juga\s+)?video\s*:", r"\[gambas:",
         r"(tonton|simak)\s+(juga\s+)?video", r"(read|see)\s+also\s*:", r"read\s+more\s*:", r"baca\s+artikel\s+(selengkapnya|asli)",
     ],
@@ -58,13 +59,14 @@ LINE_PREFIX: dict[str, list[str]] = {
         r"(penulis|reporter|pewarta|editor|penyunting|redaktur|kontributor|wartawan|jurnalis|author|writer)\s*:",
         r"oleh\s*:", r"by\s*:", r"laporan\s+wartawan\b", r"editor\s+\w+\s*$",
     ],
-    "tags": [r"(topik|tags?|kata\s+kunci|topic)\s*:\s*\S"],
+    "tags": [r"(topik|tags?|tagar|kata\s+kunci|topic)\s*:\s*\S"],
     "copyright": [r"copyright\b", r"©", r"\(c\)\s*\d{4}", r"hak\s+cipta\b", r"all\s+rights\s+reserved"],
     "promo": [
         r"(simak|ikuti|dapatkan|baca|cek|pantau|gabung|bergabung)\b.{0,80}\b(google\s+news|whatsapp\s+channel|telegram|channel|aplikasi|instagram|tiktok|youtube|ponselmu|newsletter)",
         r"(dapatkan|terima)\s+(update|informasi|berita)\b", r"(download|unduh)\s+(aplikasi|app)\b", r"klik\s+(di\s+)?(sini|link)",
         r"(langganan|berlangganan|subscribe)\b", r"daftar\s+(sekarang|newsletter|gratis)", r"follow\s+(instagram|twitter|akun)",
-        r"ikuti\s+(berita|update|kami|akun)", r"jangan\s+lewatkan\b.{0,60}(berita|update|video|informasi)",
+        r"ikuti\s+(berita|update|kami|akun)", r"jangan\s+lewatkan\b", r"follow\b.{0,60}\b(instagram|tiktok|twitter|youtube|facebook|akun)",
+        r".{0,80}\b(langganan|berlangganan)\s+(buletin|newsletter|notifikasi)",
         r"(kunjungi|klik)\s+\S+\.(com|id|co)\b",
     ],
     "caption": [r"(foto|ilustrasi|gambar|dok(umentasi)?|sumber\s+foto|photo|image)\s*[:.]", r"antara\s+foto\s*/", r"\(foto\s*:",
@@ -75,12 +77,17 @@ LINE_PREFIX: dict[str, list[str]] = {
 #: A line ending like this is a photo caption or credit (searched at the end of the line).
 CAPTION_SUFFIX: list[str] = [
     r"\((foto|photo|dok\.?|dokumentasi|ilustrasi|sumber|istimewa|ist|net|internet|repro|screenshot|tangkapan\s+layar|capture|file)\b[^()]{0,80}\)",
-    r"\((reuters|ap|afp|antara|getty\s*images?|shutterstock|pixabay|unsplash|freepik|wikimedia|wikipedia|epa|xinhua|tass|sputnik|anadolu|bloomberg|ap\s+photo)\b[^()]{0,80}\)",
+    r"\((getty\s*images?|shutterstock|pixabay|unsplash|freepik|wikimedia|wikipedia|ap\s+photo)\b[^()]{0,80}\)",
     r"\([\w.\-]+\.(com|id|org|net|co|gov|int|tv|news|io)(\.\w{2})?\s*/[^()]{0,80}\)",
     r"\((twitter|instagram|facebook|youtube|tiktok|x)(\.com)?\s*[/@][^()]{0,80}\)",
     r"antara\s+foto\s*/[^()]{0,120}",
     r"(foto|photo)\s*:\s*[\w .,/&@\-]{2,60}",
 ]
+
+#: A short line ending with an agency credit is a caption; a paragraph ending so is article text
+#: whose trailing credit is an author tag (``... kata dia. (Antara/Reuters)``).
+AGENCY_CREDIT = r"\((reuters|ap|afp|antara|epa|xinhua|tass|sputnik|anadolu|bloomberg|dpa|kyodo|yonhap|bernama)\b[^()]{0,60}\)"
+MAX_SHORT_CAPTION_WORDS = 15
 
 #: A whole short block header; following short lines belong to the block (reason -> patterns).
 BLOCK_HEADER: dict[str, list[str]] = {
@@ -106,7 +113,7 @@ DISCLAIMER: list[str] = [
 NUMBERED_HEADING = r"(\d{1,2}|[ivx]{1,4})\s*[.)]\s+\S.{0,120}"
 
 #: Trailing author tags: ``(esn)``, ``(min)``, ``(ant/rhs)``, ``(*)``; also ``[ant]``.
-AUTHOR_TAG = r"[(\[]\s*([a-z]{2,5}(\s*[/,]\s*[a-z]{2,5}){0,3}|\*{1,3})\s*[)\]]"
+AUTHOR_TAG = r"[(\[]\s*([a-z][a-z0-9]{1,7}(\s*[/,]\s*[a-z][a-z0-9]{1,7}){0,3}|\*{1,3})\s*[)\]]"
 
 #: Dateline openings: ``BEIJING -``, ``Jakarta, IDN Times -``, ``Jakarta (ANTARA) -``,
 #: ``IVOOX.id, Moscow -``, ``Intisari-Online.com -``, ``REPUBLIKA.CO.ID, JAKARTA --``.

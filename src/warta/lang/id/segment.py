@@ -6,7 +6,7 @@ Data only, read by :mod:`warta.clean.repair`.
 from __future__ import annotations
 
 #: Short words that may stand as a piece of a glued token (any other piece needs >= 3 letters).
-SHORT_WORDS: frozenset[str] = frozenset({"di", "ke", "ia", "ya"})
+SHORT_WORDS: frozenset[str] = frozenset({"di", "ke"})
 
 #: Frequent function words: a capitalised token (which may be a name) is only split when one of
 #: its pieces is among these, or when every piece is long and common.
@@ -14,12 +14,12 @@ GLUE_WORDS: frozenset[str] = frozenset("""
 dan di ke dari yang itu ini untuk dengan adalah pada oleh bahwa atau juga akan telah sudah dalam
 sebagai karena saat tidak kata ujar ucap jelas tegas menurut seperti serta namun tetapi tapi bagi
 kepada terhadap antara hingga sampai sejak setelah sebelum ketika jika kalau agar supaya maka lalu
-kemudian bersama tentang atas para masih belum bisa dapat harus ingin mau pun sendiri tersebut
-mereka kami kita dia ia beliau sang si kedua pihak mengatakan menyatakan menjelaskan disampaikan
+kemudian bersama tentang atas para masih belum bisa dapat harus ingin mau sendiri tersebut
+mereka kami kita dia beliau sang kedua pihak mengatakan menyatakan menjelaskan disampaikan
 """.split())
 
 #: Clitics and suffixes that never stand alone as a piece of a split.
-NEVER_ALONE: frozenset[str] = frozenset({"nya", "lah", "kah", "tah", "mu", "ku", "an", "kan", "i", "pun"})
+NEVER_ALONE: frozenset[str] = frozenset({"nya", "lah", "kah", "tah", "mu", "ku", "an", "kan", "i", "pun", "nan"})
 
 #: Words written in CamelCase on purpose: never split at their case change.
 CAMEL_NAMES: frozenset[str] = frozenset(s.lower() for s in """
@@ -33,3 +33,29 @@ DeMarco DiCaprio LeBron MacArthur McCarthy McConnell O'Brien
 
 #: A piece starting like this is more likely a suffix chain (-annya, -kanlah) than a word.
 SUFFIX_STARTS: tuple[str, ...] = ("annya", "kannya", "kanlah", "anlah", "inya", "ilah")
+
+#: Bound prefixes written joined to their word (``subkawasan``, ``pascaperang``): never a first piece.
+BOUND_PREFIXES: frozenset[str] = frozenset("""
+sub pra pasca non multi anti antar swa tuna nir purna semi ultra super inter ekstra mega mini makro
+mikro neo pro kontra trans psiko mili bio tri giga tele omni homo hetero ber ter per pe me se
+""".split())
+
+#: Glue words too short or too common at the end of names (Rahmadi, Hamdan) to split off a short name.
+WEAK_GLUE: frozenset[str] = frozenset({"di", "ke", "dan", "ini", "dia", "itu", "kita", "kami"})
+
+#: Verb prefixes: a frequent verb glued after a name (``Firzamengaku``) may be split off it.
+VERB_PREFIXES: tuple[str, ...] = ("me", "di", "ber", "ter", "mem", "men", "meng", "meny", "memper", "diper")
+
+#: Titles and roles written before a name: ``PresidenJoko`` is glue, ``TopKarir`` a brand.
+TITLE_WORDS: frozenset[str] = frozenset("""
+presiden wakil menteri menlu menhan ketua gubernur bupati walikota wali kapolri kapolda kapolres panglima
+jenderal direktur kepala sekjen sekretaris raja ratu pangeran perdana kanselir duta dubes juru jubir
+ketum anggota pelatih kapten senator hakim jaksa profesor dokter pastor ustaz kiai imam syekh paus
+""".split())
+
+#: Prefixes and suffixes of Indonesian derivation: prefix + known root + suffix is a word, not glue.
+DERIVATION_PREFIXES: tuple[str, ...] = (
+    "memper", "diper", "mempel", "meng", "meny", "mem", "men", "me", "ber", "be", "ter", "di", "peng", "peny",
+    "pem", "pen", "per", "pe", "se", "ke", "",
+)
+DERIVATION_SUFFIXES: tuple[str, ...] = ("kannya", "annya", "inya", "kan", "an", "i", "nya", "lah", "kah", "pun", "ku", "mu", "")
