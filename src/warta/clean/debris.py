@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..dates import parse_date_line
+from ..lang.id.outlets import known_outlet_spellings
 from .rules import DebrisRules, count_words
 
 __all__ = ["LineVerdict", "CleanResult", "clean_lines", "normalise_line"]
@@ -175,6 +176,8 @@ def _split_dateline(segments: list[str], paren: str | None, rules: DebrisRules) 
 
 def _looks_like_outlet(seg: str, rules: DebrisRules) -> bool:
     low = seg.lower()
+    if low in known_outlet_spellings():
+        return True
     if re.search(r"\.(com|id|co|net|org)\b|-online", low):
         return True
     parts = re.split(r"[\s.]+", low)

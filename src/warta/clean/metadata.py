@@ -15,7 +15,7 @@ from ..lang.id.outlets import OUTLETS
 
 __all__ = ["canonical_outlet", "outlet_from_url", "outlet_from_removed", "resolve_published"]
 
-_COPYRIGHT_NAME = re.compile(r"(?:©|copyright|\(c\))\s*(?:\d{4}(?:\s*-\s*\d{4})?)?\s*(?P<name>[\w.\- ]{2,40}?)(?:\.\s|,|\s+all\b|\s+hak\b|$)", re.IGNORECASE)
+_COPYRIGHT_NAME = re.compile(r"(?:©|copyright|\(c\))\s*(?:\d{4}(?:\s*-\s*\d{4})?)?\s*(?:PT\.?\s+)?(?P<name>[\w.\- ]{2,40}?)(?:\.\s|,|\s+all\b|\s+hak\b|$)", re.IGNORECASE)
 _NAME_LIKE = re.compile(r"(?:[A-Z][\w.\-]*\s?){1,4}")
 _SELF_DESCRIPTION = re.compile(r"^(?P<name>[\w.\- ]{2,40}?)\s+(?:community\s+)?adalah\s+(?:media|portal|situs)\b", re.IGNORECASE)
 

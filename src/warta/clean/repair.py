@@ -117,12 +117,13 @@ class GlueRepairer:
             if len(token) < MIN_TOKEN or self.is_word(low):
                 return None
         groups: list[list[str]] = []
+        anchored = len(case_pieces) > 1  # a case change inside: a stripped link's anchor text is in here
         for piece in case_pieces:
-            parts = self._split_piece(piece)
+            parts = self._split_piece(piece, anchored=anchored)
             if parts is None:
                 return None
             groups.append(parts)
-        if not self._case_cuts_ok([g[-1] for g in groups[:-1]], [g[0] for g in groups[1:]]):
+        if not self._case_cuts_ok([g[-1] for g in groups[:-1]], case_pieces[1:]):
             return None
         pieces = [p for g in groups for p in g]
         return pieces if len(pieces) > 1 else None
@@ -134,16 +135,16 @@ class GlueRepairer:
             if left.isupper():
                 continue
             if not left[:1].isupper():  # lower word before a capital: the usual stripped-link glue
-                if len(left) <= 3 and left not in data.GLUE_WORDS and left not in data.SHORT_WORDS:
+                if len(left) <= 3 and left not in data.GLUE_WORDS | data.SHORT_WORDS and self.lexicon.get(left) < 5.0:
                     return False  # mmHg, comScore, eBOSS
-                if acronym and left.lower() not in data.GLUE_WORDS:
+                if right.isupper() and left.lower() not in data.GLUE_WORDS and not self._strong(left.lower()):
                     return False  # uberXL, uberMOTOR
                 continue
             if left.lower() not in data.TITLE_WORDS:
                 return False  # TopKarir, PetaPixel, JakartaKuat: CamelCase names
         return True
 
-    def _split_piece(self, piece: str) -> list[str] | None:
+    def _split_piece(self, piece: str, *, anchored: bool = False) -> list[str] | None:
         """Pieces of one case-piece; None when the piece cannot stand (``i`` of ``iPhone``)."""
         low = piece.lower()
         if len(piece) < 2:
@@ -154,13 +155,17 @@ class GlueRepairer:
         if run:
             return self._split_acronym_run(run.group(1), run.group(2))
         capitalised = piece[:1].isupper()
-        words = self.segment(low, capitalised=capitalised)
+        words = self.segment(low, capitalised=capitalised, anchored=anchored)
         if words:
             return _apply_case(piece, words)
         if capitalised:
             named = self._split_name(piece)
             if named:
                 return named
+        elif len(low) >= 9 and not self.is_word(low):
+            derived = self._split_derived(low)
+            if derived:
+                return _apply_case(piece, derived)
         if self.is_word(low) or (capitalised and len(piece) >= 3):
             return [piece]  # an affixed word, or an unknown capitalised word: a name
         return None
@@ -178,9 +183,19 @@ class GlueRepairer:
                 best = [piece[:cut]] + _apply_case(piece[cut:], words)
         return best
 
+    def _split_derived(self, low: str) -> list[str] | None:
+        """``berniatmendonorkan`` -> berniat + mendonorkan: a known word, then an affixed word."""
+        for cut in range(len(low) - 6, 2, -1):
+            left, right = low[:cut], low[cut:]
+            if left in data.BOUND_PREFIXES or not self._piece_ok(left) or self.lexicon.get(left) < 4.0:
+                continue
+            if right.startswith(data.VERB_PREFIXES + ("pe",)) and self._is_derived(right):
+                return [left, right]
+        return None
+
     def _starts_name_tail(self, word: str, name_length: int) -> bool:
         if word in data.GLUE_WORDS:
-            return word not in data.WEAK_GLUE
+            return word not in data.WEAK_GLUE or (word not in data.WEAKEST_GLUE and name_length >= 5)
         return (len(word) >= 6 and word.startswith(data.VERB_PREFIXES) and self.lexicon.get(word) >= 4.0
                 and name_length >= 4)
 
@@ -189,7 +204,7 @@ class GlueRepairer:
         word = (run[-1] + rest).lower()
         if len(run) >= 4 and len(word) >= 6 and self.lexicon.get(word) >= 4.0:
             return [run[:-1], run[-1] + rest]
-        if rest in data.GLUE_WORDS:
+        if rest in data.GLUE_WORDS or (self._strong(rest) and rest not in self.foreign):
             return [run, rest]
         words = self.segment(rest, capitalised=False)
         return [run] + _apply_case(rest, words) if words and words[0] in data.GLUE_WORDS else None
@@ -218,7 +233,7 @@ class GlueRepairer:
                         return True
         return False
 
-    def segment(self, low: str, *, capitalised: bool) -> list[str] | None:
+    def segment(self, low: str, *, capitalised: bool, anchored: bool = False) -> list[str] | None:
         """Most probable split of ``low`` into known words, if it is a confident one."""
         n = len(low)
         best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
@@ -235,7 +250,7 @@ class GlueRepairer:
         found = best[n]
         if found is None or len(found[1]) < 2:
             return None
-        return found[1] if self._confident(found[1], capitalised) else None
+        return found[1] if self._confident(found[1], capitalised, anchored) else None
 
     def _piece_ok(self, word: str) -> bool:
         if word in data.NEVER_ALONE or word not in self.lexicon:
@@ -244,7 +259,7 @@ class GlueRepairer:
             return word in data.GLUE_WORDS or self.lexicon.get(word) >= 4.8
         return len(word) > 3 or word in data.SHORT_WORDS
 
-    def _confident(self, words: list[str], capitalised: bool) -> bool:
+    def _confident(self, words: list[str], capitalised: bool, anchored: bool = False) -> bool:
         if words[0] in data.BOUND_PREFIXES:
             return False
         for pos, word in enumerate(words):
@@ -263,9 +278,15 @@ class GlueRepairer:
         if capitalised:
             if len(words[0]) <= 2:
                 return False  # Kemenlu, Dijual: a prefix, not a preposition
-            head_strong = self.lexicon.get(words[0]) >= 5.0
-            return bool(glue) and (head_strong or any(w not in data.WEAK_GLUE for w in glue))
-        return bool(glue) or all(len(w) >= 5 and self.lexicon.get(w) >= 3.5 for w in words)
+            head = self.lexicon.get(words[0])
+            if not glue:  # Purawisata, Sukamiskin: compound place names; saatIndonesiatakluk: glue
+                return anchored and head >= 4.0 and len(words[0]) >= 4 and all(self._strong(w) for w in words[1:])
+            weak_ok = all(w not in data.WEAKEST_GLUE or (head >= (4.3 if w == "di" else 4.0) and len(words[0]) >= 5)
+                          for w in glue) and len(words[0]) >= 4
+            return head >= 5.0 or weak_ok or any(w not in data.WEAK_GLUE for w in glue)
+        if glue:
+            return True
+        return all(len(w) >= 4 and self.lexicon.get(w) >= 3.8 for w in words) and sum(map(len, words)) >= 10
 
     def _strong(self, word: str) -> bool:
         return len(word) >= 5 and self.lexicon.get(word) >= 4.0

@@ -81,7 +81,10 @@ class DebrisRules:
         n = count_words(line)
         if n <= 40 and self.caption_suffix.search(line):
             return True
-        return n <= self.max_short_caption_words and bool(self.agency_credit.search(line))
+        m = self.agency_credit.search(line)
+        if not m or n > self.max_short_caption_words:
+            return False
+        return not line[: m.start()].rstrip().endswith((".", "!", "?", "\"", "”"))  # prose + credit: an author tag
 
     def is_numbered_heading(self, line: str) -> bool:
         return self.is_headline(line) and bool(self.numbered_heading.fullmatch(line))

@@ -5,8 +5,9 @@ Three gold sets, each in the seeds' gold terms (``body``, ``debris``, ``repairs`
 - ``examples``: ``tests/gold/clean_examples.json`` (our own corpus in examples/, all four formats),
 - ``indosum-dirty``: real IndoSum articles made dirty in a known way (``tests/gold/indosum_dirty.json``).
 
-Scores: paragraph precision / recall / F1 (a body paragraph counts when it comes out exactly,
-whitespace aside), debris kept (gold debris that survived as a paragraph), repair accuracy
+Scores: paragraph precision / recall / F1 (a body paragraph counts when it comes out with the
+gold's characters, spacing aside, so that a missed glued-word repair is scored once, as a repair;
+``paragraph_exact_f1`` also requires the exact spacing), debris kept (gold debris that survived as a paragraph), repair accuracy
 (gold glued tokens split exactly right), false splits (repairs we made that gold does not
 have), and metadata accuracy where gold gives it.
 """
@@ -38,6 +39,11 @@ def norm(text: str) -> str:
     return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
+def spaceless(text: str) -> str:
+    """Paragraph identity for selection scores: a missed repair is scored apart, as a repair."""
+    return _WS.sub("", unicodedata.normalize("NFKC", text))
+
+
 @dataclass
 class GoldCase:
     name: str
@@ -51,6 +57,7 @@ class Scores:
     gold_paragraphs: int = 0
     predicted_paragraphs: int = 0
     matched_paragraphs: int = 0
+    exact_paragraphs: int = 0
     debris_total: int = 0
     debris_kept: int = 0
     reason_checked: int = 0
@@ -73,6 +80,8 @@ class Scores:
             "paragraph_precision": round(p, 4),
             "paragraph_recall": round(r, 4),
             "paragraph_f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+            "paragraph_exact_f1": round(_f1(self.ratio(self.exact_paragraphs, self.predicted_paragraphs),
+                                            self.ratio(self.exact_paragraphs, self.gold_paragraphs)), 4),
             "debris_total": self.debris_total,
             "debris_kept": self.debris_kept,
             "debris_removed_rate": round(self.ratio(self.debris_total - self.debris_kept, self.debris_total), 4),
@@ -87,13 +96,19 @@ class Scores:
         return out
 
 
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 def _score_paragraphs(scores: Scores, case: GoldCase, body: list[str]) -> None:
     gold = Counter(norm(p) for p in case.gold["body"])
     pred = Counter(norm(p) for p in body)
-    matched = sum((gold & pred).values())
+    scores.exact_paragraphs += sum((gold & pred).values())
+    gold_keys = Counter(spaceless(p) for p in case.gold["body"])
+    pred_keys = Counter(spaceless(p) for p in body)
     scores.gold_paragraphs += sum(gold.values())
     scores.predicted_paragraphs += sum(pred.values())
-    scores.matched_paragraphs += matched
+    scores.matched_paragraphs += sum((gold_keys & pred_keys).values())
     for missing in (gold - pred):
         scores.failures.append(f"{case.name}: body paragraph lost or altered: {missing[:90]!r}")
     for extra in (pred - gold):
@@ -215,7 +230,7 @@ def evaluate_cleaning(shared: Path, sets: tuple[str, ...] = ("seeds", "examples"
 
 
 def _merge(total: Scores, part: Scores) -> None:
-    for key in ("articles", "gold_paragraphs", "predicted_paragraphs", "matched_paragraphs", "debris_total",
+    for key in ("articles", "gold_paragraphs", "predicted_paragraphs", "matched_paragraphs", "exact_paragraphs", "debris_total",
                 "debris_kept", "reason_checked", "reason_agree", "repairs_total", "repairs_correct", "false_splits"):
         setattr(total, key, getattr(total, key) + getattr(part, key))
     total.meta.update(part.meta)

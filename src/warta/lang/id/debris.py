@@ -36,6 +36,7 @@ WHOLE_LINE: dict[str, list[str]] = {
         r"tulis\s+komentar(\s+anda)?.*", r"\d+\s+komentar", r"lihat\s+(semua\s+)?komentar", r"tampilkan\s+komentar",
         r"(silakan\s+)?login\s+untuk\s+(berkomentar|komentar).*", r"belum\s+ada\s+komentar.*", r"komentar\s+\(\d+\)",
         r"masuk\s+untuk\s+berkomentar.*", r"laporkan(\s+komentar)?", r"suka", r"muat\s+lebih\s+banyak",
+        r"bagaimana\s+(pendapatmu|pendapat\s+(anda|kamu))\s*\?", r"berikan\s+komentar(mu|\s+anda)?.*",
     ],
     "tags": [r"(topik|tags?|tag|tagar|kata\s+kunci|topic|label)\s*:?"],
     "related": [
@@ -58,6 +59,7 @@ LINE_PREFIX: dict[str, list[str]] = {
     "byline": [
         r"(penulis|reporter|pewarta|editor|penyunting|redaktur|kontributor|wartawan|jurnalis|author|writer)\s*:",
         r"oleh\s*:", r"by\s*:", r"laporan\s+wartawan\b", r"editor\s+\w+\s*$",
+        r"sumber\s*:\s*[\w.\- ]{2,40}\.?(\s+(gambar|foto)(\s+header)?\s*:.{0,60})?$",
     ],
     "tags": [r"(topik|tags?|tagar|kata\s+kunci|topic)\s*:\s*\S"],
     "copyright": [r"copyright\b", r"©", r"\(c\)\s*\d{4}", r"hak\s+cipta\b", r"all\s+rights\s+reserved"],
@@ -78,6 +80,7 @@ LINE_PREFIX: dict[str, list[str]] = {
 CAPTION_SUFFIX: list[str] = [
     r"\((foto|photo|dok\.?|dokumentasi|ilustrasi|sumber|istimewa|ist|net|internet|repro|screenshot|tangkapan\s+layar|capture|file)\b[^()]{0,80}\)",
     r"\((getty\s*images?|shutterstock|pixabay|unsplash|freepik|wikimedia|wikipedia|ap\s+photo)\b[^()]{0,80}\)",
+    r"\((reuters|ap|afp|antara|epa|xinhua|tass|sputnik|anadolu|bloomberg|dpa|kyodo|yonhap|bernama)\s*/\s*(?!(reuters|ap|afp|antara|epa|xinhua|tass|sputnik|anadolu|bloomberg|dpa|kyodo|yonhap|bernama)\b)[^()/]{2,60}\)",
     r"\([\w.\-]+\.(com|id|org|net|co|gov|int|tv|news|io)(\.\w{2})?\s*/[^()]{0,80}\)",
     r"\((twitter|instagram|facebook|youtube|tiktok|x)(\.com)?\s*[/@][^()]{0,80}\)",
     r"antara\s+foto\s*/[^()]{0,120}",
@@ -86,7 +89,10 @@ CAPTION_SUFFIX: list[str] = [
 
 #: A short line ending with an agency credit is a caption; a paragraph ending so is article text
 #: whose trailing credit is an author tag (``... kata dia. (Antara/Reuters)``).
-AGENCY_CREDIT = r"\((reuters|ap|afp|antara|epa|xinhua|tass|sputnik|anadolu|bloomberg|dpa|kyodo|yonhap|bernama)\b[^()]{0,60}\)"
+_AGENCIES = r"(reuters|ap|afp|antara|epa|xinhua|tass|sputnik|anadolu|bloomberg|dpa|kyodo|yonhap|bernama)"
+AGENCY_CREDIT = rf"\({_AGENCIES}\b[^()]{{0,60}}\)"
+#: ``(AFP/STRINGER)``, ``(REUTERS/Thomas Peter)``: an agency and its photographer, a photo credit.
+PHOTOGRAPHER_CREDIT = rf"\({_AGENCIES}\s*/\s*(?!{_AGENCIES}\b)[^()/]{{2,60}}\)"
 MAX_SHORT_CAPTION_WORDS = 15
 
 #: A whole short block header; following short lines belong to the block (reason -> patterns).
@@ -106,6 +112,8 @@ DISCLAIMER: list[str] = [
     r"di\s+luar\s+tanggung\s+jawab\s+redaksi",
     r"artikel\s+ini\s+(telah|sudah)\s+(tayang|terbit|dimuat)\s+di\b",
     r"^disclaimer\s*:", r"^catatan\s+redaksi\s*:",
+    r"^[\w.\-]+(\s[\w.\-]+){0,3}\s+adalah\s+(media|portal|situs|platform)\s+(berita|informasi|media|digital|yang)\b",
+    r"\bsimak\s+(terus|selengkapnya)\b.{0,80}\bhanya\s+di\s+\w+", r"\bhanya\s+di\s+[\w.]+\s*!\s*$",
     r"isi\s+(artikel|tulisan)\s+(ini\s+)?menjadi\s+tanggung\s+jawab",
 ]
 
@@ -113,7 +121,7 @@ DISCLAIMER: list[str] = [
 NUMBERED_HEADING = r"(\d{1,2}|[ivx]{1,4})\s*[.)]\s+\S.{0,120}"
 
 #: Trailing author tags: ``(esn)``, ``(min)``, ``(ant/rhs)``, ``(*)``; also ``[ant]``.
-AUTHOR_TAG = r"[(\[]\s*([a-z][a-z0-9]{1,7}(\s*[/,]\s*[a-z][a-z0-9]{1,7}){0,3}|\*{1,3})\s*[)\]]"
+AUTHOR_TAG = r"[(\[]\s*([a-z][a-z0-9]{0,7}\.?(\s*[/,.]?\s*[a-z][a-z0-9]{1,7}){0,3}|\*{1,3})\s*[)\]]"
 
 #: Dateline openings: ``BEIJING -``, ``Jakarta, IDN Times -``, ``Jakarta (ANTARA) -``,
 #: ``IVOOX.id, Moscow -``, ``Intisari-Online.com -``, ``REPUBLIKA.CO.ID, JAKARTA --``.

@@ -6,6 +6,8 @@ dateline segment (``KOMPAS.com``), a copyright line or a site name; a domain aga
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 #: canonical name -> (spellings in text, domains)
 OUTLETS: dict[str, tuple[list[str], list[str]]] = {
     "SINDOnews": (["sindonews", "sindonews.com", "koran sindo"], ["sindonews.com"]),
@@ -30,7 +32,7 @@ OUTLETS: dict[str, tuple[list[str], list[str]]] = {
     "Jawa Pos": (["jawapos.com", "jawa pos", "jawapos"], ["jawapos.com"]),
     "Media Indonesia": (["media indonesia", "mediaindonesia.com"], ["mediaindonesia.com"]),
     "Kontan": (["kontan", "kontan.co.id"], ["kontan.co.id"]),
-    "Poskota": (["poskotanews", "poskota", "poskotanews.com"], ["poskotanews.com"]),
+    "Poskota": (["poskotanews", "poskota", "poskotanews.com", "pos kota"], ["poskotanews.com"]),
     "Rimanews": (["rimanews"], ["rimanews.com"]),
     "Suara Merdeka": (["suara merdeka", "suaramerdeka.com"], ["suaramerdeka.com"]),
     "iNews": (["inews", "inews.id"], ["inews.id"]),
@@ -46,3 +48,9 @@ OUTLETS: dict[str, tuple[list[str], list[str]]] = {
     "Jakarta Globe": (["jakarta globe", "jakartaglobe.id"], ["jakartaglobe.id"]),
     "Reuters": (["reuters"], ["reuters.com"]),
 }
+
+
+@lru_cache(maxsize=1)
+def known_outlet_spellings() -> frozenset[str]:
+    """Every spelling and domain of every outlet, lower-cased."""
+    return frozenset(k.lower() for name, (spellings, domains) in OUTLETS.items() for k in [name, *spellings, *domains])

@@ -16,6 +16,9 @@ sebagai karena saat tidak kata ujar ucap jelas tegas menurut seperti serta namun
 kepada terhadap antara hingga sampai sejak setelah sebelum ketika jika kalau agar supaya maka lalu
 kemudian bersama tentang atas para masih belum bisa dapat harus ingin mau sendiri tersebut
 mereka kami kita dia beliau sang kedua pihak mengatakan menyatakan menjelaskan disampaikan
+kembali sambil kerap paling sekaligus alias ikut soal pekan tahun lalu usai seusai selama
+satu dua tiga empat lima enam tujuh delapan sembilan sepuluh puluhan ratusan ribuan jutaan
+sudah segera langsung hanya sangat lebih agar milik ada
 """.split())
 
 #: Clitics and suffixes that never stand alone as a piece of a split.
@@ -37,11 +40,15 @@ SUFFIX_STARTS: tuple[str, ...] = ("annya", "kannya", "kanlah", "anlah", "inya", 
 #: Bound prefixes written joined to their word (``subkawasan``, ``pascaperang``): never a first piece.
 BOUND_PREFIXES: frozenset[str] = frozenset("""
 sub pra pasca non multi anti antar swa tuna nir purna semi ultra super inter ekstra mega mini makro
-mikro neo pro kontra trans psiko mili bio tri giga tele omni homo hetero ber ter per pe me se
+mikro neo pro kontra trans psiko mili bio tri giga tele omni homo hetero ber ter per pe me se ketidak
 """.split())
 
 #: Glue words too short or too common at the end of names (Rahmadi, Hamdan) to split off a short name.
-WEAK_GLUE: frozenset[str] = frozenset({"di", "ke", "dan", "ini", "dia", "itu", "kita", "kami"})
+WEAK_GLUE: frozenset[str] = frozenset({"di", "ke", "dan", "ini", "dia", "itu", "kita", "kami", "ada", "lima", "satu"})
+
+#: The weakest: names end in -di (Mulyadi), -ke (Ryosuke), -ini (Platini), -ada, -dua (Kelapadua), so these
+#: are only split off a known word.
+WEAKEST_GLUE: frozenset[str] = frozenset({"di", "ke", "ini", "itu", "ada", "dia", "satu", "dua", "lima"})
 
 #: Verb prefixes: a frequent verb glued after a name (``Firzamengaku``) may be split off it.
 VERB_PREFIXES: tuple[str, ...] = ("me", "di", "ber", "ter", "mem", "men", "meng", "meny", "memper", "diper")
