@@ -18,7 +18,9 @@ from ..api import analyze_many, build_pipeline
 from ..ingest import ingest as run_ingest
 from ..settings import DEFAULT_SETTINGS
 from ..store import DEFAULT_DB, Store, StoreError
-from .render import print_article_table, print_bench, print_document, print_summary
+from rich.markup import escape
+
+from .render import print_article_table, print_bench, print_document, print_scores, print_summary
 
 log = logging.getLogger("warta")
 DB_OPTION = click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file.")
@@ -47,7 +49,8 @@ def analyze(paths: tuple[str, ...], fmt: str) -> None:
     for doc in analyze_many(paths):
         if doc.rejected:
             rejected += 1
-            err.print(f"[red]rejected[/red] [{doc.rejected}] {doc.rejected_detail}", markup=True, highlight=False)
+            err.print(f"[red]rejected[/red] {escape(f'[{doc.rejected}]')} {escape(doc.rejected_detail)}",
+                      highlight=False, soft_wrap=True)
         elif fmt == "jsonl":
             sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
         else:
@@ -165,7 +168,38 @@ def demo(db: str) -> None:
 
 
 def _default_shared() -> Path:
-    return Path.cwd().parent / "shared"
+    from ..evaluate import find_shared
+
+    return find_shared()
+
+
+@main.group()
+def evaluate() -> None:
+    """Measure quality on gold data (needs ../shared for the real-article sets)."""
+
+
+@evaluate.command("clean")
+@click.option("--shared", type=click.Path(path_type=Path), default=None, help="The shared datasets folder.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--failures/--no-failures", default=False, help="List every miss (debris kept, repair missed, ...).")
+def evaluate_clean(shared: Path | None, as_json: bool, failures: bool) -> None:
+    """Cleaning against gold: paragraph precision/recall/F1, debris removed, repairs, metadata."""
+    from ..evaluate.clean_eval import evaluate_cleaning
+
+    out, _ = _consoles()
+    results = evaluate_cleaning(shared or _default_shared())
+    if as_json:
+        sys.stdout.write(json.dumps(results if failures else _without_failures(results), ensure_ascii=False) + "\n")
+        return
+    print_scores(out, _without_failures(results))
+    if failures:
+        for name, scores in results.items():
+            for line in scores.get("failures", []):
+                out.print(f"[yellow]{escape(line)}[/yellow]")
+
+
+def _without_failures(results: dict) -> dict:
+    return {k: {a: b for a, b in v.items() if a != "failures"} for k, v in results.items()}
 
 
 @main.command()

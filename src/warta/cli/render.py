@@ -13,7 +13,7 @@ from rich.text import Text
 
 from ..store import RunSummary
 
-__all__ = ["print_document", "print_summary", "print_article_table", "print_bench"]
+__all__ = ["print_document", "print_summary", "print_article_table", "print_bench", "print_scores"]
 
 
 def _header(doc: dict[str, Any]) -> Table:
@@ -80,7 +80,7 @@ def print_summary(console: Console, summary: RunSummary, *, seconds: float, db: 
     rate = summary.read / seconds if seconds > 0 else 0.0
     console.print(f"{summary.read} documents in {seconds:.1f} s ({rate:.0f}/s)")
     for ref, reason, detail in summary.rejects[:max_rejects]:
-        console.print(f"[red]rejected[/red] [{escape(reason)}] {escape(detail)}")
+        console.print(f"[red]rejected[/red] {escape(f'[{reason}]')} {escape(detail)}", soft_wrap=True, highlight=False)
     if len(summary.rejects) > max_rejects:
         console.print(f"... and {len(summary.rejects) - max_rejects} more rejected (see `warta show`/the inputs table)")
 
@@ -112,3 +112,29 @@ def print_bench(console: Console, result: dict[str, Any]) -> None:
                   f"{result['whole_pipeline_seconds']:.3f}", style="bold")
     console.print(table)
     console.print(f"start-up {result['startup_seconds']:.2f} s · peak RSS {result['peak_rss_mb']:.0f} MB")
+
+
+def print_scores(console: Console, results: dict[str, dict[str, Any]]) -> None:
+    """One column per gold set, one row per score."""
+    sets = [name for name, scores in results.items() if "skipped" not in scores and name != "clean-text"]
+    table = Table(title="cleaning quality", title_justify="left")
+    table.add_column("score")
+    for name in sets:
+        table.add_column(name, justify="right")
+    keys = [k for k in results[sets[-1]] if k != "examples"] if sets else []
+    for key in keys:
+        table.add_row(key, *[_fmt(results[name].get(key)) for name in sets])
+    console.print(table)
+    for name, scores in results.items():
+        if "skipped" in scores:
+            console.print(f"{name}: skipped ({scores['skipped']})", style="yellow")
+    if "clean-text" in results:
+        ct = results["clean-text"]
+        console.print(f"repairs on unglued text (IndoSum dev.02, {ct['tokens']:,} tokens): {ct['splits']} "
+                      f"({ct['splits_per_1000_tokens']} per 1,000 tokens), e.g. " + "; ".join(ct["examples"][:8]))
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.4f}" if isinstance(value, float) else str(value)

@@ -214,6 +214,23 @@ def load_cases(name: str, shared: Path) -> list[GoldCase]:
     raise ValueError(f"unknown gold set {name!r}; choose seeds, examples or indosum-dirty")
 
 
+def clean_text_splits(shared: Path) -> dict[str, Any]:
+    """Repairs made on text with no glue injected (IndoSum dev.02 as published): an upper bound on
+    false splits. Some of them are real glue in the source (``marketplaceShopee``)."""
+    from ..clean.repair import default_repairer
+    from .indosum import load_indosum
+
+    repairer = default_repairer()
+    tokens, splits = 0, Counter()
+    for art in load_indosum(shared / "data" / "news" / "indosum" / "dev.02.jsonl"):
+        for para in art.paragraphs:
+            tokens += len(para.split())
+            splits.update(repairer.repair(para)[1])
+    total = sum(splits.values())
+    return {"tokens": tokens, "splits": total, "splits_per_1000_tokens": round(1000 * total / tokens, 4),
+            "examples": [f"{b} -> {a}" for (b, a), _ in splits.most_common(30)]}
+
+
 def evaluate_cleaning(shared: Path, sets: tuple[str, ...] = ("seeds", "examples", "indosum-dirty")) -> dict[str, Any]:
     """Scores per gold set and over all of them; sets needing ``shared`` are skipped when it is absent."""
     results: dict[str, Any] = {}
@@ -226,6 +243,8 @@ def evaluate_cleaning(shared: Path, sets: tuple[str, ...] = ("seeds", "examples"
         results[name] = scores.summary() | {"failures": scores.failures}
         _merge(total, scores)
     results["all"] = total.summary()
+    if shared.is_dir():
+        results["clean-text"] = clean_text_splits(shared)
     return results
 
 

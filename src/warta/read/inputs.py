@@ -7,6 +7,7 @@ off, a library failing on it) becomes a rejected document, and reading goes on w
 from __future__ import annotations
 
 import io
+import json
 import logging
 import os
 import sys
@@ -17,7 +18,8 @@ from ..document import Document
 from ..settings import DEFAULT_SETTINGS, Settings
 from .detect import SNIFF_BYTES, describe_binary, detect_bom, detect_utf16_pattern, sniff_format
 from .html import html_document
-from .jsonl import iter_jsonl
+from .decode import DecodeError, decode_bytes
+from .jsonl import iter_jsonl, line_document
 from .paths import STDIN, Entry, is_regular_file, iter_entries
 from .problems import ReadError, guard_document, make_rejected
 from .streams import ChainReader, GunzipReader, TranscodeReader, buffered, drain, probe_end, read_exactly
@@ -106,8 +108,33 @@ def _dispatch(
         yield from iter_jsonl(_jsonl_stream(raw, head), path=name, settings=settings)
     elif kind == "binary":
         yield _read_binary(raw, head, name, gz)
+    elif kind in ("text", "html") and head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
+        yield from _read_json_or_text(raw, kind, name, settings, gz)
     else:
         yield _read_single(raw, kind, name, settings, gz)
+
+
+def _read_json_or_text(
+    raw: ChainReader, kind: str, name: str, settings: Settings, gz: GunzipReader | None
+) -> Iterator[Document]:
+    """A whole JSON document (pretty-printed object or array of articles), or text that only starts like one."""
+    data = read_exactly(raw, settings.max_doc_bytes + 1)
+    try:
+        value = json.loads(decode_bytes(data, name)[0]) if len(data) <= settings.max_doc_bytes else None
+    except (ValueError, DecodeError):
+        value = None
+    if value is None:
+        yield _read_single(ChainReader(raw, data), kind, name, settings, gz)
+        return
+    items = value if isinstance(value, list) else [value]
+    if not items or not all(isinstance(i, dict) and ("text" in i or "html" in i) for i in items):
+        yield _rejected(name, "not-news", f"{name}: a JSON file without a \"text\" or \"html\" field in every "
+                        "object; not an article (give articles as JSON Lines or objects with text/html)")
+        return
+    for pos, item in enumerate(items):
+        ref = name if len(items) == 1 else f"{name}#{pos}"
+        line = json.dumps(item, ensure_ascii=False).encode("utf-8")
+        yield guard_document(lambda: line_document(line, path=name, ref=ref), source=name, ref=ref, input_kind="jsonl")
 
 
 def read_stream(stream: BinaryIO, name: str, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Document]:

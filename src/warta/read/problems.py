@@ -31,6 +31,7 @@ REASONS: dict[str, str] = {
     "no-text": "an HTML page from which no article text could be extracted",
     "not-html": "a WARC response whose payload is not an HTML page",
     "malformed": "a WARC record or gzip stream whose structure is broken",
+    "not-news": "a JSON document that holds no article (no text or html field)",
 }
 
 
