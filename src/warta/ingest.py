@@ -35,6 +35,7 @@ def ingest(paths: Iterable[str], store: Store, *, settings: Settings = DEFAULT_S
     if batch_size < 1:
         raise ValueError(f"batch_size must be >= 1, got {batch_size}")
     pipe = pipeline or build_pipeline(settings)
+    pipe.warm_up()
     run = store.start_run(command)
     for batch in batched(pipe.pipe(read_inputs(paths, settings)), batch_size):
         store.add_batch(batch, run)

@@ -69,6 +69,13 @@ class Pipeline:
             seen.add(comp.name)
             available |= set(comp.sets)
 
+    def warm_up(self) -> None:
+        """Load every component's data now (lexicons, models) rather than inside the first document."""
+        for comp in self.components:
+            load = getattr(comp, "warm_up", None)
+            if load is not None:
+                load()
+
     @property
     def names(self) -> list[str]:
         return [c.name for c in self.components]

@@ -38,6 +38,9 @@ class CleanDebris:
     needs: frozenset[str] = frozenset({"raw", "hints"})
     sets: frozenset[str] = frozenset({"text", "paragraphs", "removed", "title", "dateline", "author"})
 
+    def warm_up(self) -> None:
+        load_rules(self.settings.default_language)
+
     def __call__(self, doc: Document) -> Document:
         result = clean_lines(doc.raw, load_rules(self.settings.default_language), title_hint=doc.hints.get("title"))
         doc.removed = [Removed(text=t, reason=r, line=i) for i, t, r in result.removed]
@@ -61,6 +64,9 @@ class RepairGlue:
     name: str = "repair"
     needs: frozenset[str] = frozenset({"text", "paragraphs"})
     sets: frozenset[str] = frozenset({"text", "paragraphs", "repairs"})
+
+    def warm_up(self) -> None:
+        (self.repairer or default_repairer()).split("pemanasan")
 
     def __call__(self, doc: Document) -> Document:
         repairer = self.repairer or default_repairer()
@@ -116,6 +122,9 @@ class DetectLanguage:
     needs: frozenset[str] = frozenset({"text"})
     sets: frozenset[str] = frozenset({"language"})
     fallback: str | None = None
+
+    def warm_up(self) -> None:
+        detect_language("memuat daftar kata bahasa")
 
     def __call__(self, doc: Document) -> Document:
         doc.language = detect_language(doc.text) or doc.hints.get("language") or self.fallback

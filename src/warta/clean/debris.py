@@ -33,6 +33,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _FOLD = re.compile(r"[\W_]+", re.UNICODE)
 _BYLINE_VALUE = re.compile(r"^(?:[^:]{2,30}:\s*|oleh\s+)(?P<name>.+)$", re.IGNORECASE)
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'.\-]*\s?){1,5}$")
+_DOMAINISH = re.compile(r"\.(com|id|co|net|org)\b|-online")
+_SEG_SPLIT = re.compile(r"[\s.]+")
 MIN_DUPLICATE_CHARS = 25
 
 
@@ -178,9 +180,9 @@ def _looks_like_outlet(seg: str, rules: DebrisRules) -> bool:
     low = seg.lower()
     if low in known_outlet_spellings():
         return True
-    if re.search(r"\.(com|id|co|net|org)\b|-online", low):
+    if _DOMAINISH.search(low):
         return True
-    parts = re.split(r"[\s.]+", low)
+    parts = _SEG_SPLIT.split(low)
     return len(parts) > 1 and parts[-1] in rules.outlet_hint_words
 
 

@@ -22,13 +22,23 @@ _TOP = 400
 
 
 @lru_cache(maxsize=1)
-def _top_words() -> dict[str, frozenset[str]]:
+def _top_words() -> dict[str, tuple[str, ...]]:
+    """Each frequent word -> the languages whose top words include it."""
     import wordfreq
 
-    return {lang: frozenset(wordfreq.top_n_list(lang, _TOP)) for lang in _LATIN_LANGS}
+    index: dict[str, list[str]] = {}
+    for lang in _LATIN_LANGS:
+        for word in wordfreq.top_n_list(lang, _TOP):
+            index.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in index.items()}
+
+
+_NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]")
 
 
 def _script_of(text: str) -> str | None:
+    if len(_NON_LATIN.findall(text[:4000])) < 20:
+        return None  # Latin script (or too little of any other to matter): no per-character look-up
     counts: dict[str, int] = {}
     letters = 0
     for ch in text[:4000]:
@@ -53,8 +63,12 @@ def detect_language(text: str) -> str | None:
     words = [w.lower() for w in _WORD.findall(text[:20000])][:_SAMPLE_WORDS]
     if len(words) < 3:
         return None
-    tops = _top_words()
-    scores = {lang: sum(w in top for w in words) / len(words) for lang, top in tops.items()}
+    index = _top_words()
+    hits = dict.fromkeys(_LATIN_LANGS, 0)
+    for word in words:
+        for lang in index.get(word, ()):
+            hits[lang] += 1
+    scores = {lang: n / len(words) for lang, n in hits.items()}
     best = max(scores, key=lambda lang: (scores[lang], lang == "id"))
     if best == "ms" and scores["id"] >= scores["ms"] - 0.03:
         best = "id"

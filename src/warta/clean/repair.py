@@ -73,21 +73,28 @@ class GlueRepairer:
         repairs: list[tuple[str, str]] = []
         out: list[str] = []
         last = 0
-        for chunk in _CHUNK.finditer(text):
-            if _URLISH.search(chunk.group()):
-                continue
-            for tok in _LETTERS.finditer(chunk.group()):
-                pieces = self.split_hyphenated(tok.group())
-                if pieces:
-                    start = chunk.start() + tok.start()
-                    out.append(text[last:start])
-                    out.append(" ".join(pieces))
-                    last = start + len(tok.group())
-                    repairs.append((tok.group(), " ".join(pieces)))
+        known = self.lexicon.zipf
+        for tok in _LETTERS.finditer(text):
+            word = tok.group()
+            if len(word) < 4 or ((word.islower() or word[1:].islower()) and word.lower() in known):
+                continue  # the fast path: most tokens are short or known words
+            pieces = self.split_hyphenated(word)
+            if pieces and not _in_url(text, tok.start(), tok.end()):
+                out.append(text[last : tok.start()])
+                out.append(" ".join(pieces))
+                last = tok.end()
+                repairs.append((word, " ".join(pieces)))
         if not repairs:
             return text, []
         out.append(text[last:])
         return "".join(out), repairs
+
+    def clear_cache(self) -> None:
+        """Forget remembered splits (benchmarks start each pass cold)."""
+        self._cache.clear()
+        cache_clear = getattr(self.stem_word, "cache_clear", None)
+        if cache_clear is not None:
+            cache_clear()
 
     def split_hyphenated(self, token: str) -> list[str] | None:
         """Like ``split``; in ``memintanegara-negara`` only the outer ends can carry glue."""
@@ -105,7 +112,11 @@ class GlueRepairer:
         if token not in self._cache:
             if len(self._cache) > 200_000:
                 self._cache.clear()
-            self._cache[token] = self._split(token)
+            pieces = self._split(token)
+            if (pieces and not _CASE_CUT.search(token) and not _UPPER_RUN.match(token)
+                    and not any(p.lower() in data.GLUE_WORDS for p in pieces) and self.is_stemmed_word(token.lower())):
+                pieces = None  # the stemmer knows it as one affixed word (didiskualifikasinya)
+            self._cache[token] = pieces
         return self._cache[token]
 
     def _split(self, token: str) -> list[str] | None:
@@ -210,16 +221,19 @@ class GlueRepairer:
         return [run] + _apply_case(rest, words) if words and words[0] in data.GLUE_WORDS else None
 
     def is_word(self, low: str) -> bool:
+        """A known word or a regular derivation of one (cheap checks only)."""
         if len(low) < 2:
             return False
         if low in self.lexicon or low in self.roots or low in self.foreign:
             return True
-        if len(low) >= MIN_TOKEN and self._is_derived(low):
-            return True
-        if self.stem_word is not None and len(low) >= MIN_TOKEN:
-            stem = self.stem_word(low)
-            return stem != low and (stem in self.roots or stem in self.lexicon)
-        return False
+        return len(low) >= MIN_TOKEN and self._is_derived(low)
+
+    def is_stemmed_word(self, low: str) -> bool:
+        """PySastrawi recognises an affixed word (slow: asked only before a split is made)."""
+        if self.stem_word is None or len(low) < MIN_TOKEN:
+            return False
+        stem = self.stem_word(low)
+        return stem != low and (stem in self.roots or stem in self.lexicon)
 
     def _is_derived(self, low: str) -> bool:
         """prefix + known root + suffix (``terdelete``, ``balitanya``, ``bervaluasi``)."""
@@ -229,9 +243,14 @@ class GlueRepairer:
             for suffix in data.DERIVATION_SUFFIXES:
                 if (prefix or suffix) and low.endswith(suffix):
                     root = low[len(prefix) : len(low) - len(suffix)]
-                    if len(root) >= (4 if prefix else 5) and (root in self.lexicon or root in self.roots or root in self.foreign):
+                    if self._is_root(root, 4 if prefix else 5):
+                        return True
+                    if prefix in data.NASAL_REPLACED and self._is_root(data.NASAL_REPLACED[prefix] + root, 4):
                         return True
         return False
+
+    def _is_root(self, root: str, min_length: int) -> bool:
+        return len(root) >= min_length and (root in self.lexicon or root in self.roots or root in self.foreign)
 
     def segment(self, low: str, *, capitalised: bool, anchored: bool = False) -> list[str] | None:
         """Most probable split of ``low`` into known words, if it is a confident one."""
@@ -290,6 +309,13 @@ class GlueRepairer:
 
     def _strong(self, word: str) -> bool:
         return len(word) >= 5 and self.lexicon.get(word) >= 4.0
+
+
+def _in_url(text: str, start: int, end: int) -> bool:
+    """Whether the token at [start, end) sits inside a URL, e-mail address or path."""
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = min((p for p in (text.find(" ", end), text.find("\n", end)) if p >= 0), default=len(text))
+    return bool(_URLISH.search(text[left:right]))
 
 
 def _apply_case(piece: str, words: list[str]) -> list[str]:

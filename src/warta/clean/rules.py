@@ -14,20 +14,37 @@ _FLAGS = re.IGNORECASE | re.UNICODE
 _END_PUNCT = re.compile(r"[.!?…\"”’'»)\]:;]\s*$")
 _TEASER_END = re.compile(r"(\.\.\.|…)\s*$")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_CREDIT_TAIL = 200
+_MAX_DISCLAIMER_WORDS = 70
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"”’']?\s+[A-Z\"“]")
 
 
 def _alternation(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
-def _compile_whole(table: dict[str, list[str]]) -> list[tuple[str, re.Pattern[str]]]:
-    return [(reason, re.compile(rf"^(?:{_alternation(pats)})$", _FLAGS)) for reason, pats in table.items()]
+@dataclass(frozen=True)
+class ReasonPattern:
+    """One regular expression for a whole table of reason -> patterns; ``match`` says which reason."""
+
+    pattern: re.Pattern[str]
+    reasons: dict[str, str]  # group name -> reason
+
+    def match(self, line: str) -> str | None:
+        m = self.pattern.match(line)
+        return self.reasons[m.lastgroup] if m and m.lastgroup else None
 
 
-def _compile_prefix(table: dict[str, list[str]]) -> list[tuple[str, re.Pattern[str]]]:
-    return [(reason, re.compile(rf"^(?:{_alternation(pats)})", _FLAGS)) for reason, pats in table.items()]
+def _compile_table(table: dict[str, list[str]], *, whole: bool) -> ReasonPattern:
+    groups, reasons = [], {}
+    for pos, (reason, pats) in enumerate(table.items()):
+        groups.append(f"(?P<r{pos}>{_alternation(pats)})")
+        reasons[f"r{pos}"] = reason
+    end = "$" if whole else ""
+    return ReasonPattern(re.compile(f"^(?:{'|'.join(groups)}){end}", _FLAGS), reasons)
 
 
+@lru_cache(maxsize=8192)
 def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -36,9 +53,9 @@ def count_words(text: str) -> int:
 class DebrisRules:
     """Regular expressions for one language, with the small predicates the cleaner asks."""
 
-    whole: list[tuple[str, re.Pattern[str]]]
-    prefix: list[tuple[str, re.Pattern[str]]]
-    block_header: list[tuple[str, re.Pattern[str]]]
+    whole: ReasonPattern
+    prefix: ReasonPattern
+    block_header: ReasonPattern
     caption_suffix: re.Pattern[str]
     agency_credit: re.Pattern[str]
     max_short_caption_words: int
@@ -56,15 +73,12 @@ class DebrisRules:
 
     def line_reason(self, line: str) -> str | None:
         """The debris reason of a line taken alone, or None when it may be article text."""
-        for reason, pattern in self.whole:
-            if pattern.match(line):
-                return reason
-        for reason, pattern in self.prefix:
-            if pattern.match(line):
-                return reason
+        reason = self.whole.match(line) or self.prefix.match(line)
+        if reason:
+            return reason
         if self.byline_card.fullmatch(line):
             return "byline"
-        if self.disclaimer.search(line):
+        if count_words(line) <= _MAX_DISCLAIMER_WORDS and self.disclaimer.search(line):
             return "boilerplate"
         if self.is_caption(line):
             return "caption"
@@ -72,19 +86,17 @@ class DebrisRules:
 
     def block_reason(self, line: str) -> str | None:
         """The reason of a block that this line opens (its short lines share it), or None."""
-        for reason, pattern in self.block_header:
-            if pattern.match(line):
-                return reason
-        return None
+        return self.block_header.match(line)
 
     def is_caption(self, line: str) -> bool:
         n = count_words(line)
-        if n <= 40 and self.caption_suffix.search(line):
+        tail = line[-_CREDIT_TAIL:]  # credits end the line: search only its end
+        if n <= 40 and self.caption_suffix.search(tail):
             return True
-        m = self.agency_credit.search(line)
+        m = self.agency_credit.search(tail)
         if not m or n > self.max_short_caption_words:
             return False
-        return not line[: m.start()].rstrip().endswith((".", "!", "?", "\"", "”"))  # prose + credit: an author tag
+        return not tail[: m.start()].rstrip().endswith((".", "!", "?", "\"", "”"))  # prose + credit: an author tag
 
     def is_numbered_heading(self, line: str) -> bool:
         return self.is_headline(line) and bool(self.numbered_heading.fullmatch(line))
@@ -104,14 +116,14 @@ class DebrisRules:
 
 
 def _has_sentence_inside(line: str) -> bool:
-    return bool(re.search(r"[.!?][\"”’']?\s+[A-Z\"“]", line))
+    return bool(_SENTENCE_INSIDE.search(line))
 
 
 def _build(module: ModuleType) -> DebrisRules:
     return DebrisRules(
-        whole=_compile_whole(module.WHOLE_LINE),
-        prefix=_compile_prefix(module.LINE_PREFIX),
-        block_header=_compile_whole(module.BLOCK_HEADER),
+        whole=_compile_table(module.WHOLE_LINE, whole=True),
+        prefix=_compile_table(module.LINE_PREFIX, whole=False),
+        block_header=_compile_table(module.BLOCK_HEADER, whole=True),
         caption_suffix=re.compile(rf"(?:{_alternation(module.CAPTION_SUFFIX)})\s*$", _FLAGS),
         agency_credit=re.compile(rf"{module.AGENCY_CREDIT}\s*$", _FLAGS),
         max_short_caption_words=module.MAX_SHORT_CAPTION_WORDS,

@@ -111,7 +111,9 @@ def print_bench(console: Console, result: dict[str, Any]) -> None:
     table.add_row("whole pipeline (read + clean + store)", f"{result['articles_per_second_per_core']:,.0f}",
                   f"{result['whole_pipeline_seconds']:.3f}", style="bold")
     console.print(table)
-    console.print(f"start-up {result['startup_seconds']:.2f} s · peak RSS {result['peak_rss_mb']:.0f} MB")
+    runs = ", ".join(f"{s:.2f}" for s in result.get("whole_pipeline_runs", []))
+    console.print(f"whole pipeline: median of runs [{runs}] s · start-up {result['startup_seconds']:.2f} s · "
+                  f"peak RSS {result['peak_rss_mb']:.0f} MB")
 
 
 def print_scores(console: Console, results: dict[str, dict[str, Any]]) -> None:

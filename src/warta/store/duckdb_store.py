@@ -176,10 +176,11 @@ class Store:
     @staticmethod
     def _article_row(doc: Document, run_id: str, now: dt.datetime) -> tuple:
         data = doc.to_dict()
+        rest = {k: v for k, v in data.items() if k not in _OWN_COLUMNS}  # entities, events, ...: JSON once
         return (data["id"], doc.source, doc.input_ref, doc.input_kind, doc.outlet, doc.url, doc.title, doc.published,
                 _published_date(doc.published), doc.language, doc.dateline, doc.author, doc.text,
                 json.dumps(data["removed"], ensure_ascii=False), json.dumps(data["repairs"], ensure_ascii=False),
-                json.dumps(data["warnings"], ensure_ascii=False), json.dumps(data, ensure_ascii=False), run_id, now)
+                json.dumps(data["warnings"], ensure_ascii=False), json.dumps(rest, ensure_ascii=False), run_id, now)
 
     def _write(self, article_rows: list[tuple], input_rows: list[tuple]) -> None:
         try:
@@ -196,12 +197,13 @@ class Store:
 
     def get_article(self, ref: str) -> dict[str, Any] | None:
         """The stored document (contract JSON) by id, or by a unique id prefix of >= 4 characters."""
-        rows = self.con.execute("SELECT doc FROM articles WHERE id = ?", [ref]).fetchall()
+        select = f"SELECT {', '.join(_OWN_COLUMNS)}, doc FROM articles"
+        rows = self.con.execute(f"{select} WHERE id = ?", [ref]).fetchall()
         if not rows and len(ref) >= 4:
-            rows = self.con.execute("SELECT doc FROM articles WHERE starts_with(id, ?) LIMIT 2", [ref]).fetchall()
+            rows = self.con.execute(f"{select} WHERE starts_with(id, ?) LIMIT 2", [ref]).fetchall()
             if len(rows) > 1:
                 raise StoreError(f"id prefix {ref!r} matches several articles; give more characters")
-        return json.loads(rows[0][0]) if rows else None
+        return _contract(rows[0]) if rows else None
 
     def article_meta(self, article_id: str) -> dict[str, Any] | None:
         rows = self.con.execute("SELECT input_ref, input_kind, run_id, ingested_at FROM articles WHERE id = ?",
@@ -230,6 +232,22 @@ class Store:
         return {"read": sum(by.values()), "stored": by.get("stored", 0), "duplicate": by.get("duplicate", 0),
                 "rejected": by.get("rejected", 0), "reasons": reasons,
                 "articles": self.con.execute("SELECT count(*) FROM articles").fetchone()[0]}
+
+
+#: contract fields stored in their own columns (the rest of the contract is the ``doc`` JSON)
+_OWN_COLUMNS = ("id", "source", "outlet", "url", "title", "published", "language", "dateline", "author", "text",
+                "removed", "repairs", "warnings")
+_JSON_COLUMNS = {"removed", "repairs", "warnings"}
+_CONTRACT_ORDER = ("id", "source", "outlet", "url", "title", "published", "language", "dateline", "author", "text",
+                   "removed", "entities", "actors", "events", "quotes")
+
+
+def _contract(row: tuple) -> dict[str, Any]:
+    """A stored row back to the contract's JSON object, fields in the contract's order."""
+    data = {k: (json.loads(v) if k in _JSON_COLUMNS else v) for k, v in zip(_OWN_COLUMNS, row)}
+    data.update(json.loads(row[-1]))
+    ordered = {k: data.pop(k) for k in _CONTRACT_ORDER if k in data}
+    return ordered | data
 
 
 def _insert_many(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:

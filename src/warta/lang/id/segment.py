@@ -66,3 +66,7 @@ DERIVATION_PREFIXES: tuple[str, ...] = (
     "pem", "pen", "per", "pe", "se", "ke", "",
 )
 DERIVATION_SUFFIXES: tuple[str, ...] = ("kannya", "annya", "inya", "kan", "an", "i", "nya", "lah", "kah", "pun", "ku", "mu", "")
+
+#: Nasal prefixes that replace the root's first letter: meN-/peN- + tulis -> menulis, penulis.
+NASAL_REPLACED: dict[str, str] = {"men": "t", "pen": "t", "mem": "p", "pem": "p", "meng": "k", "peng": "k",
+                                  "meny": "s", "peny": "s"}
