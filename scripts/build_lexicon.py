@@ -7,6 +7,9 @@ The lexicon is what the glued-word repair segments against. It merges
   the train splits of idner-news-2k, NERGrit and NERP, and the UD Indonesian-CSUI train split.
 
 Only lower-cased alphabetic word types with their Zipf value are written: no sentences.
+It also writes two small lists taken from wordfreq, so that warta needs no wordfreq at run time:
+the 60,000 most frequent English words (words in English quotes are never split as glue) and the
+400 most frequent words of each of 17 Latin-script languages (language identification).
 Run:  python scripts/build_lexicon.py [--shared ../shared]
 """
 
@@ -21,7 +24,14 @@ from pathlib import Path
 
 import wordfreq
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "warta" / "lang" / "id" / "data" / "lexicon.tsv"
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "warta"
+OUT = PACKAGE / "lang" / "id" / "data" / "lexicon.tsv"
+ENGLISH_OUT = PACKAGE / "lang" / "en" / "data" / "words.txt"
+TOP_WORDS_OUT = PACKAGE / "lang" / "data" / "top_words.json"
+ENGLISH_WORDS = 60_000
+TOP_WORDS = 400
+#: languages told apart by their most frequent words (Latin script); others are told by script
+LATIN_LANGS = ("id", "en", "ms", "de", "fr", "es", "nl", "pt", "it", "tr", "vi", "fil", "pl", "sv", "da", "ro", "ca")
 WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 MIN_COUNT = 3
 MAX_LEN = 24
@@ -81,6 +91,17 @@ def main() -> None:
         for word in sorted(lexicon):
             fh.write(f"{word}\t{lexicon[word]:.2f}\n")
     print(f"wrote {len(lexicon)} words to {OUT}")
+    write_word_lists()
+
+
+def write_word_lists() -> None:
+    ENGLISH_OUT.parent.mkdir(parents=True, exist_ok=True)
+    english = wordfreq.top_n_list("en", ENGLISH_WORDS)
+    ENGLISH_OUT.write_text("\n".join(english) + "\n", encoding="utf-8")
+    TOP_WORDS_OUT.parent.mkdir(parents=True, exist_ok=True)
+    top = {lang: wordfreq.top_n_list(lang, TOP_WORDS) for lang in LATIN_LANGS}
+    TOP_WORDS_OUT.write_text(json.dumps(top, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {len(english)} English words to {ENGLISH_OUT} and top words of {len(top)} languages to {TOP_WORDS_OUT}")
 
 
 if __name__ == "__main__":

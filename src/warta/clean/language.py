@@ -1,15 +1,17 @@
 """Which language an article is in: Indonesian, English or another (ISO 639-1).
 
 Latin-script text is scored by the share of its words among each language's most frequent
-words (wordfreq's lists); other scripts are named by their script. Indonesian wins ties with
+words (wordfreq's lists, shipped as ``lang/data/top_words.json`` by ``scripts/build_lexicon.py``); other scripts are named by their script. Indonesian wins ties with
 Malay, its close relative, unless Malay-only words tip the balance.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 
 __all__ = ["detect_language"]
 
@@ -23,12 +25,11 @@ _TOP = 400
 
 @lru_cache(maxsize=1)
 def _top_words() -> dict[str, tuple[str, ...]]:
-    """Each frequent word -> the languages whose top words include it."""
-    import wordfreq
-
+    """Each frequent word -> the languages whose top words include it (lang/data/top_words.json)."""
+    lists = json.loads(resources.files("warta.lang").joinpath("data/top_words.json").read_text(encoding="utf-8"))
     index: dict[str, list[str]] = {}
     for lang in _LATIN_LANGS:
-        for word in wordfreq.top_n_list(lang, _TOP):
+        for word in lists[lang][:_TOP]:
             index.setdefault(word, []).append(lang)
     return {word: tuple(langs) for word, langs in index.items()}
 

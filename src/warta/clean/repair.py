@@ -28,7 +28,6 @@ _CASE_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _UPPER_RUN = re.compile(r"^([A-Z]{2,})([a-z].*)$")
 MAX_TOKEN = 80
 MIN_TOKEN = 6
-ENGLISH_WORDS = 60_000
 
 
 @dataclass(frozen=True)
@@ -341,11 +340,9 @@ def default_repairer() -> GlueRepairer:
     """The repairer with the shipped lexicon and PySastrawi's stemmer and root dictionary."""
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-    import wordfreq
-
     stemmer = StemmerFactory().create_stemmer().delegatedStemmer
     roots = frozenset(stemmer.get_dictionary().words)
-    english = frozenset(wordfreq.top_n_list("en", ENGLISH_WORDS))
+    english = frozenset(resources.files("warta.lang.en").joinpath("data/words.txt").read_text(encoding="utf-8").split())
     return GlueRepairer(load_lexicon(), stem_word=_memo(stemmer.stem_word), roots=roots, foreign=english)
 
 

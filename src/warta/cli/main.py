@@ -141,9 +141,19 @@ def articles(db: str, limit: int, outlet: str | None, fmt: str) -> None:
         print_article_table(out, docs, title=f"{len(docs)} articles in {db}")
 
 
+#: the sample corpus's folders, one per input format (its README.md is not an article)
+DEMO_FORMATS = ("text", "html", "warc", "jsonl")
+
+
 def examples_dir() -> Path:
-    """The sample corpus shipped with warta (examples/ in the repository)."""
-    return Path(str(resources.files("warta.examples")))
+    """The sample corpus: packaged as warta.examples by a normal install, examples/ in a checkout."""
+    try:
+        return Path(str(resources.files("warta.examples")))
+    except ModuleNotFoundError:  # an editable install maps only src/: use the checkout's examples/
+        checkout = Path(__file__).resolve().parents[3] / "examples"
+        if checkout.is_dir():
+            return checkout
+        raise click.ClickException("the sample corpus (warta.examples) is not installed; reinstall warta") from None
 
 
 @main.command()
@@ -152,9 +162,10 @@ def demo(db: str) -> None:
     """Ingest the sample corpus (examples/) into the store and show what warta found."""
     out, err = _consoles()
     corpus = examples_dir()
-    out.print(f"[bold]warta demo[/bold]: ingesting the sample corpus at {corpus} into {db}")
+    paths = [str(corpus / kind) for kind in DEMO_FORMATS if (corpus / kind).is_dir()]
+    out.print(f"[bold]warta demo[/bold]: ingesting the sample corpus at {corpus} ({', '.join(DEMO_FORMATS)}) into {db}")
     try:
-        summary, seconds = _ingest_with_progress([str(corpus)], db, err, command="demo", batch_size=50,
+        summary, seconds = _ingest_with_progress(paths, db, err, command="demo", batch_size=50,
                                                  progress=err.is_terminal)
         with Store(db, read_only=False) as store:
             rows = store.list_articles(limit=1000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from rich import box
 from rich.console import Console, Group
 from rich.markup import escape
 from rich.panel import Panel
@@ -86,18 +87,23 @@ def print_summary(console: Console, summary: RunSummary, *, seconds: float, db: 
 
 
 def print_article_table(console: Console, docs: list[dict[str, Any]], title: str) -> None:
-    """One line per article: outlet, date, title, what was removed and repaired."""
-    table = Table(title=title, title_justify="left", expand=True)
-    for col, kw in (("id", {"no_wrap": True, "style": "dim"}), ("outlet", {}), ("published", {"no_wrap": True}),
-                    ("lang", {}), ("title", {"overflow": "fold"}), ("removed", {}), ("repairs", {"justify": "right"})):
-        table.add_column(col, **kw)
+    """One line per article: outlet, date, title, how much was removed and repaired."""
+    table = Table(title=title, title_justify="left", expand=True, box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("id", no_wrap=True, style="dim")
+    table.add_column("outlet", no_wrap=True, max_width=14, overflow="ellipsis")
+    table.add_column("date", no_wrap=True)
+    table.add_column("lg", no_wrap=True)
+    table.add_column("title", ratio=1, min_width=24)
+    table.add_column("rm", justify="right", no_wrap=True)
+    table.add_column("fix", justify="right", no_wrap=True)
     for doc in docs:
-        reasons = Counter(r["reason"] for r in doc.get("removed", []))
-        removed = ", ".join(f"{k} {v}" for k, v in reasons.most_common(4)) + (" …" if len(reasons) > 4 else "")
-        table.add_row(doc["id"][:8], escape(doc.get("outlet") or "—"), (doc.get("published") or "—")[:16],
-                      doc.get("language") or "—", escape(doc.get("title") or "—"), removed,
-                      str(len(doc.get("repairs", []))))
+        table.add_row(doc["id"][:8], escape(doc.get("outlet") or "—"), (doc.get("published") or "—")[:10],
+                      doc.get("language") or "—", escape(doc.get("title") or "—"),
+                      str(len(doc.get("removed", []))), str(len(doc.get("repairs", []))))
     console.print(table)
+    reasons = Counter(r["reason"] for doc in docs for r in doc.get("removed", []))
+    if reasons:
+        console.print("removed, by reason: " + ", ".join(f"{k} {v}" for k, v in reasons.most_common()))
 
 
 def print_bench(console: Console, result: dict[str, Any]) -> None:
