@@ -6,7 +6,7 @@ import json
 import logging
 import sys
 import time
-from importlib import resources
+import importlib.util
 from pathlib import Path
 
 import click
@@ -147,13 +147,13 @@ DEMO_FORMATS = ("text", "html", "warc", "jsonl")
 
 def examples_dir() -> Path:
     """The sample corpus: packaged as warta.examples by a normal install, examples/ in a checkout."""
-    try:
-        return Path(str(resources.files("warta.examples")))
-    except ModuleNotFoundError:  # an editable install maps only src/: use the checkout's examples/
-        checkout = Path(__file__).resolve().parents[3] / "examples"
-        if checkout.is_dir():
-            return checkout
-        raise click.ClickException("the sample corpus (warta.examples) is not installed; reinstall warta") from None
+    spec = importlib.util.find_spec("warta.examples")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(list(spec.submodule_search_locations)[0])
+    checkout = Path(__file__).resolve().parents[3] / "examples"  # an editable install maps only src/
+    if checkout.is_dir():
+        return checkout
+    raise click.ClickException("the sample corpus (warta.examples) is not installed; reinstall warta")
 
 
 @main.command()
@@ -163,6 +163,8 @@ def demo(db: str) -> None:
     out, err = _consoles()
     corpus = examples_dir()
     paths = [str(corpus / kind) for kind in DEMO_FORMATS if (corpus / kind).is_dir()]
+    if not paths:
+        raise click.ClickException(f"the sample corpus at {corpus} has none of the folders {', '.join(DEMO_FORMATS)}")
     out.print(f"[bold]warta demo[/bold]: ingesting the sample corpus at {corpus} ({', '.join(DEMO_FORMATS)}) into {db}")
     try:
         summary, seconds = _ingest_with_progress(paths, db, err, command="demo", batch_size=50,
