@@ -65,3 +65,8 @@ def test_glue_at_the_ends_of_hyphenated_words(repairer, glued, spaced):
 @pytest.mark.parametrize("word", ["Kassym-Jomart", "negara-negara", "Moskow-Beijing", "baru-baru"])
 def test_hyphenated_words_stay_whole(repairer, word):
     assert repairer.repair(word) == (word, [])
+
+
+def test_number_words_keep_the_texts_spelling(repairer):
+    """Regression: 'ketigabelas' was split although joined number words are a valid spelling."""
+    assert repairer.split("ketigabelas") is None and repairer.split("duapuluh") is None

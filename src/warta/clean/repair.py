@@ -194,12 +194,15 @@ class GlueRepairer:
         return best
 
     def _split_derived(self, low: str) -> list[str] | None:
-        """``berniatmendonorkan`` -> berniat + mendonorkan: a known word, then an affixed word."""
+        """``berniatmendonorkan`` -> berniat + mendonorkan: a known word, then an affixed word whose
+        root is known."""
         for cut in range(len(low) - 6, 2, -1):
             left, right = low[:cut], low[cut:]
             if left in data.BOUND_PREFIXES or not self._piece_ok(left) or self.lexicon.get(left) < 4.0:
                 continue
             if right.startswith(data.VERB_PREFIXES + ("pe",)) and self._is_derived(right):
+                return [left, right]
+            if right.endswith(("isasi", "isme")) and self._is_derived(right):
                 return [left, right]
         return None
 
@@ -278,7 +281,7 @@ class GlueRepairer:
         return len(word) > 3 or word in data.SHORT_WORDS
 
     def _confident(self, words: list[str], capitalised: bool, anchored: bool = False) -> bool:
-        if words[0] in data.BOUND_PREFIXES:
+        if words[0] in data.BOUND_PREFIXES or words[-1] in data.NUMERAL_TAILS:
             return False
         for pos, word in enumerate(words):
             zipf = self.lexicon.get(word)
@@ -304,7 +307,8 @@ class GlueRepairer:
             return head >= 5.0 or weak_ok or any(w not in data.WEAK_GLUE for w in glue)
         if glue:
             return True
-        return all(len(w) >= 4 and self.lexicon.get(w) >= 3.8 for w in words) and sum(map(len, words)) >= 10
+        long_enough = sum(map(len, words)) >= 10
+        return long_enough and all(len(w) >= 4 and self.lexicon.get(w) >= (3.8 if len(w) < 7 else 3.2) for w in words)
 
     def _strong(self, word: str) -> bool:
         return len(word) >= 5 and self.lexicon.get(word) >= 4.0

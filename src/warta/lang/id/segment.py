@@ -18,7 +18,7 @@ kemudian bersama tentang atas para masih belum bisa dapat harus ingin mau sendir
 mereka kami kita dia beliau sang kedua pihak mengatakan menyatakan menjelaskan disampaikan
 kembali sambil kerap paling sekaligus alias ikut soal pekan tahun lalu usai seusai selama
 satu dua tiga empat lima enam tujuh delapan sembilan sepuluh puluhan ratusan ribuan jutaan
-sudah segera langsung hanya sangat lebih agar milik ada
+sudah segera langsung hanya sangat lebih agar milik ada datang resmi mulai tiba
 """.split())
 
 #: Clitics and suffixes that never stand alone as a piece of a split.
@@ -65,8 +65,12 @@ DERIVATION_PREFIXES: tuple[str, ...] = (
     "memper", "diper", "mempel", "meng", "meny", "mem", "men", "me", "ber", "be", "ter", "di", "peng", "peny",
     "pem", "pen", "per", "pe", "se", "ke", "",
 )
-DERIVATION_SUFFIXES: tuple[str, ...] = ("kannya", "annya", "inya", "kan", "an", "i", "nya", "lah", "kah", "pun", "ku", "mu", "")
+DERIVATION_SUFFIXES: tuple[str, ...] = ("kannya", "annya", "inya", "isasinya", "isasi", "isme", "kan", "an", "i", "nya", "lah",
+                                       "kah", "pun", "ku", "mu", "")
 
 #: Nasal prefixes that replace the root's first letter: meN-/peN- + tulis -> menulis, penulis.
 NASAL_REPLACED: dict[str, str] = {"men": "t", "pen": "t", "mem": "p", "pem": "p", "meng": "k", "peng": "k",
                                   "meny": "s", "peny": "s"}
+
+#: Number words written joined or apart (``ketigabelas`` / ``ketiga belas``): the text's choice is kept.
+NUMERAL_TAILS: frozenset[str] = frozenset({"belas", "puluh", "ratus", "ribu", "juta", "miliar", "triliun"})
