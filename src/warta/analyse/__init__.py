@@ -1,0 +1,1 @@
+"""Analysis: tokens and sentences, named entities, actors (later: events, quotes, dates)."""
