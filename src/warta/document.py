@@ -63,6 +63,8 @@ class Document:
     input_kind: str = "text"  # text | html | warc | jsonl
     text: str = ""
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # spans into text
+    tokens: list[tuple[int, int]] = field(default_factory=list)  # spans into text
     outlet: str | None = None
     url: str | None = None
     title: str | None = None

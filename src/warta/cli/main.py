@@ -20,7 +20,7 @@ from ..settings import DEFAULT_SETTINGS
 from ..store import DEFAULT_DB, Store, StoreError
 from rich.markup import escape
 
-from .render import print_article_table, print_bench, print_document, print_scores, print_summary
+from .render import print_actor_table, print_article_table, print_bench, print_document, print_scores, print_summary
 
 log = logging.getLogger("warta")
 DB_OPTION = click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file.")
@@ -139,6 +139,30 @@ def articles(db: str, limit: int, outlet: str | None, fmt: str) -> None:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
     else:
         print_article_table(out, docs, title=f"{len(docs)} articles in {db}")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--country", default=None, help="ISO 3166-1 alpha-3 code or IGO code (CHN, RUS, UN, CSTO).")
+@click.option("--sector", default=None, type=click.Choice(["GOV", "MIL", "LEG", "JUD", "COP", "OPP", "REB", "CVL",
+                                                            "MED", "BUS"], case_sensitive=False))
+@click.option("--kind", default=None, type=click.Choice(["person", "state", "org", "igo", "group"], case_sensitive=False))
+@click.option("--name", default=None, help="Part of the actor's name or id.")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["pretty", "json"]), default="pretty", show_default=True)
+def actors(db: str, country: str | None, sector: str | None, kind: str | None, name: str | None, limit: int,
+           fmt: str) -> None:
+    """List actors across stored articles with their mention counts (filter by country, sector, kind, name)."""
+    out, _ = _consoles()
+    try:
+        with Store(db, read_only=True) as store:
+            rows = store.list_actors(country=country, sector=sector, kind=kind, name=name, limit=limit)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+    else:
+        print_actor_table(out, rows, title=f"{len(rows)} actors in {db}")
 
 
 #: the sample corpus's folders, one per input format (its README.md is not an article)

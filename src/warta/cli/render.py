@@ -14,7 +14,11 @@ from rich.text import Text
 
 from ..store import RunSummary
 
-__all__ = ["print_document", "print_summary", "print_article_table", "print_bench", "print_scores"]
+__all__ = ["print_document", "print_summary", "print_article_table", "print_bench", "print_scores", "print_actor_table"]
+
+#: how each entity label is marked in the text
+LABEL_STYLES = {"PER": "bold cyan", "ORG": "bold magenta", "LOC": "bold yellow", "GPE": "bold blue",
+                "NORP": "bold green", "EVT": "bold red"}
 
 
 def _header(doc: dict[str, Any]) -> Table:
@@ -32,8 +36,20 @@ def _body(doc: dict[str, Any]) -> Text:
         if rep.get("start", -1) >= 0:
             text.stylize("bold green", rep["start"], rep["end"])
     for ent in doc.get("entities", []):
-        text.stylize("underline", ent["start"], ent["end"])
+        text.stylize(LABEL_STYLES.get(ent["label"], "underline"), ent["start"], ent["end"])
     return text
+
+
+def _actors_table(doc: dict[str, Any]) -> Table:
+    table = Table(title="actors", title_justify="left", expand=True, box=box.SIMPLE_HEAD)
+    for col in ("actor", "country", "sector", "role", "mentions"):
+        table.add_column(col, overflow="fold")
+    text = doc.get("text", "")
+    for actor in doc.get("actors", []):
+        surfaces = sorted({text[s:e] for s, e in actor.get("mentions", [])})
+        table.add_row(escape(actor["name"]), actor.get("country") or "—", actor.get("sector") or "—",
+                      escape(actor.get("role") or "—"), escape(", ".join(surfaces)))
+    return table
 
 
 def _removed_table(doc: dict[str, Any]) -> Table:
@@ -57,6 +73,13 @@ def _repairs_table(doc: dict[str, Any]) -> Table:
 def print_document(console: Console, doc: dict[str, Any], *, show_removed: bool = True) -> None:
     """One document: metadata, the cleaned text (repairs in green), then what was removed and why."""
     parts: list[Any] = [_header(doc), Text(""), _body(doc)]
+    if doc.get("entities"):
+        legend = Text("entities: ")
+        for label, style in LABEL_STYLES.items():
+            legend.append(f"{label} ", style=style)
+        parts += [Text(""), legend]
+    if doc.get("actors"):
+        parts += [Text(""), _actors_table(doc)]
     if show_removed and doc.get("removed"):
         parts += [Text(""), _removed_table(doc)]
     if doc.get("repairs"):
@@ -146,3 +169,16 @@ def _fmt(value: Any) -> str:
     if value is None:
         return "—"
     return f"{value:.4f}" if isinstance(value, float) else str(value)
+
+
+def print_actor_table(console: Console, rows: list[dict[str, Any]], title: str) -> None:
+    """Actors across articles: who, country, sector, kind, role, how often."""
+    table = Table(title=title, title_justify="left", expand=True, box=box.SIMPLE_HEAD, pad_edge=False)
+    for col, kw in (("id", {"style": "dim", "overflow": "fold"}), ("name", {"ratio": 1}), ("country", {}),
+                    ("sector", {}), ("kind", {}), ("role", {"overflow": "fold"}),
+                    ("mentions", {"justify": "right"}), ("articles", {"justify": "right"})):
+        table.add_column(col, **kw)
+    for row in rows:
+        table.add_row(escape(row["id"]), escape(row["name"] or "—"), row["country"] or "—", row["sector"] or "—",
+                      row["kind"] or "—", escape(row["role"] or "—"), str(row["mentions"]), str(row["articles"]))
+    console.print(table)

@@ -26,7 +26,7 @@ __all__ = ["Store", "BatchResult", "RunSummary", "DEFAULT_DB", "StoreError"]
 
 log = logging.getLogger(__name__)
 DEFAULT_DB = "warta.duckdb"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _VALUES_PER_STATEMENT = 100
 
 _SCHEMA = [
@@ -39,6 +39,11 @@ _SCHEMA = [
         url VARCHAR, title VARCHAR, published VARCHAR, published_date DATE, language VARCHAR,
         dateline VARCHAR, author VARCHAR, text VARCHAR, removed JSON, repairs JSON, warnings JSON,
         doc JSON, run_id VARCHAR, ingested_at TIMESTAMPTZ)""",
+    """CREATE TABLE IF NOT EXISTS entities (
+        article_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, label VARCHAR, actor_id VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS actors (
+        article_id VARCHAR, actor_id VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, role VARCHAR,
+        kind VARCHAR, mentions INTEGER, spans JSON)""",
     """CREATE TABLE IF NOT EXISTS inputs (
         run_id VARCHAR, seq BIGINT, input_ref VARCHAR, source VARCHAR, outcome VARCHAR,
         article_id VARCHAR, reason VARCHAR, detail VARCHAR, read_at TIMESTAMPTZ)""",
@@ -48,6 +53,8 @@ _ARTICLE_COLUMNS = ("id", "source", "input_ref", "input_kind", "outlet", "url", 
                     "published_date", "language", "dateline", "author", "text", "removed", "repairs",
                     "warnings", "doc", "run_id", "ingested_at")
 _INPUT_COLUMNS = ("run_id", "seq", "input_ref", "source", "outcome", "article_id", "reason", "detail", "read_at")
+_ENTITY_COLUMNS = ("article_id", "start_char", "end_char", "text", "label", "actor_id")
+_ACTOR_COLUMNS = ("article_id", "actor_id", "name", "country", "sector", "role", "kind", "mentions", "spans")
 
 
 class StoreError(RuntimeError):
@@ -147,12 +154,16 @@ class Store:
     def add_batch(self, docs: Iterable[Document], run: RunSummary) -> BatchResult:
         """Write finished documents in one transaction; account for every one of them."""
         result, article_rows, input_rows = BatchResult(), [], []
+        entity_rows: list[tuple] = []
+        actor_rows: list[tuple] = []
         known, now = self.known_ids(), _now()
         for doc in docs:
             outcome, article_id, reason, detail = self._outcome(doc, known)
             if outcome == "stored":
                 known.add(article_id)
                 article_rows.append(self._article_row(doc, run.run_id, now))
+                entity_rows.extend(_entity_rows(article_id, doc))
+                actor_rows.extend(_actor_rows(article_id, doc))
                 result.stored.append(article_id)
             elif outcome == "duplicate":
                 result.duplicate.append((doc.input_ref, article_id))
@@ -160,7 +171,8 @@ class Store:
                 result.rejected.append((doc.input_ref, reason, detail))
             input_rows.append((run.run_id, run.read + len(input_rows), doc.input_ref, doc.source, outcome,
                                article_id, reason, detail, now))
-        self._write(article_rows, input_rows)
+        self._write({"articles": (_ARTICLE_COLUMNS, article_rows), "entities": (_ENTITY_COLUMNS, entity_rows),
+                     "actors": (_ACTOR_COLUMNS, actor_rows), "inputs": (_INPUT_COLUMNS, input_rows)})
         run.add(result)
         return result
 
@@ -182,16 +194,18 @@ class Store:
                 json.dumps(data["removed"], ensure_ascii=False), json.dumps(data["repairs"], ensure_ascii=False),
                 json.dumps(data["warnings"], ensure_ascii=False), json.dumps(rest, ensure_ascii=False), run_id, now)
 
-    def _write(self, article_rows: list[tuple], input_rows: list[tuple]) -> None:
+    def _write(self, tables: dict[str, tuple[tuple[str, ...], list[tuple]]]) -> None:
+        """All rows of one batch in one transaction: a crash leaves the whole batch or nothing."""
         try:
             self.con.execute("BEGIN TRANSACTION")
-            _insert_many(self.con, "articles", _ARTICLE_COLUMNS, article_rows)
-            _insert_many(self.con, "inputs", _INPUT_COLUMNS, input_rows)
+            for table, (columns, rows) in tables.items():
+                _insert_many(self.con, table, columns, rows)
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
             self._known_ids = None
-            raise StoreError(f"{self.path}: writing a batch of {len(input_rows)} documents failed ({exc})") from exc
+            count = len(tables["inputs"][1])
+            raise StoreError(f"{self.path}: writing a batch of {count} documents failed ({exc})") from exc
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -223,6 +237,24 @@ class Store:
         keys = ("id", "published", "outlet", "title", "language", "chars")
         return [dict(zip(keys, row)) for row in self.con.execute(query, params).fetchall()]
 
+    def list_actors(self, *, country: str | None = None, sector: str | None = None, kind: str | None = None,
+                    name: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Actors across articles with their mention and article counts, most mentioned first."""
+        where, params = [], []
+        for column, value in (("country", country), ("sector", sector), ("kind", kind)):
+            if value:
+                where.append(f"{column} = ?")
+                params.append(value.upper() if column != "kind" else value.lower())
+        if name:
+            where.append("(name ILIKE ? OR actor_id ILIKE ?)")
+            params += [f"%{name}%", f"%{name}%"]
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        query = (f"SELECT actor_id, arg_max(name, mentions), country, sector, kind, arg_max(role, mentions), "
+                 f"sum(mentions)::INTEGER, count(DISTINCT article_id)::INTEGER FROM actors {clause} "
+                 f"GROUP BY actor_id, country, sector, kind ORDER BY 7 DESC, 1 LIMIT ?")
+        keys = ("id", "name", "country", "sector", "kind", "role", "mentions", "articles")
+        return [dict(zip(keys, row)) for row in self.con.execute(query, params + [limit]).fetchall()]
+
     def counts(self) -> dict[str, Any]:
         """Totals over every input ever read: read = stored + duplicate + rejected."""
         rows = self.con.execute("SELECT outcome, count(*) FROM inputs GROUP BY outcome").fetchall()
@@ -248,6 +280,15 @@ def _contract(row: tuple) -> dict[str, Any]:
     data.update(json.loads(row[-1]))
     ordered = {k: data.pop(k) for k in _CONTRACT_ORDER if k in data}
     return ordered | data
+
+
+def _entity_rows(article_id: str, doc: Document) -> list[tuple]:
+    return [(article_id, e["start"], e["end"], e["text"], e["label"], e.get("actor")) for e in doc.entities]
+
+
+def _actor_rows(article_id: str, doc: Document) -> list[tuple]:
+    return [(article_id, a["id"], a["name"], a.get("country"), a.get("sector"), a.get("role"), a.get("kind"),
+             len(a.get("mentions", [])), json.dumps(a.get("mentions", []))) for a in doc.actors]
 
 
 def _insert_many(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
