@@ -18,12 +18,40 @@ __all__ = ["build_pipeline", "analyze", "analyze_many"]
 _HINT_FIELDS = ("url", "title", "published", "outlet", "author")
 
 
+def analysis_components() -> list:
+    """Tokens and sentences, named entities (when the model is installed), actors."""
+    from .analyse.actors import ResolveActors
+    from .analyse.tokens import Tokenize
+
+    components: list = [Tokenize()]
+    try:
+        from .analyse.ner import RecogniseEntities
+    except ImportError:  # pragma: no cover - the recogniser ships with warta
+        RecogniseEntities = None
+    if RecogniseEntities is not None:
+        components.append(RecogniseEntities())
+    else:
+        components.append(_NoEntities())
+    components.append(ResolveActors())
+    return components
+
+
+class _NoEntities:
+    name = "entities"
+    needs = frozenset({"tokens"})
+    sets = frozenset({"entities"})
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
 def build_pipeline(settings: Settings = DEFAULT_SETTINGS) -> Pipeline:
-    """The default per-document pipeline: clean -> repair -> metadata -> language."""
+    """The default per-document pipeline: clean -> repair -> metadata -> language -> tokens -> entities -> actors."""
     components = [CleanDebris(settings=settings), ResolveMetadata()]
     if settings.repair_glued_words:
         components.insert(1, RepairGlue())
     components.append(DetectLanguage(fallback=None))
+    components.extend(analysis_components())
     return Pipeline(components, time_budget=settings.doc_time_budget)
 
 

@@ -46,14 +46,18 @@ class StageTimes:
 class Pipeline:
     """Runs components in order over one document (``__call__``) or many (``pipe``)."""
 
-    def __init__(self, components: Iterable[Component], *, time_budget: float | None = None) -> None:
+    def __init__(self, components: Iterable[Component], *, time_budget: float | None = None,
+                 provided: Iterable[str] = READER_SETS) -> None:
+        """``provided``: what documents carry before the first component (a reader's fields by default;
+        an analysis-only pipeline over already clean text says ``{"text", "published", ...}``)."""
         self.components = list(components)
         self.time_budget = time_budget
+        self.provided = frozenset(provided)
         self._check_order()
         self.times = StageTimes()
 
     def _check_order(self) -> None:
-        available = set(READER_SETS)
+        available = set(self.provided)
         seen: set[str] = set()
         for comp in self.components:
             if not isinstance(comp, Component):

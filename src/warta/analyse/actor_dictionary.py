@@ -35,8 +35,8 @@ __all__ = ["ActorDictionary", "ActorEntry", "Office", "Hit", "Found", "normalise
 log = logging.getLogger(__name__)
 
 #: the three files, in load order; ids are unique across all of them
-DATA_FILES = ("states.json", "igos.json", "people.json")
-KINDS = ("state", "igo", "person")
+DATA_FILES = ("states.json", "igos.json", "people.json", "orgs.json")
+KINDS = ("state", "igo", "person", "org")
 SECTORS = ("GOV", "MIL", "LEG", "JUD", "COP", "OPP", "REB", "CVL", "MED", "BUS")
 
 #: how a surface names its actor, best first (lookup sorts by this)
@@ -425,6 +425,8 @@ class ActorDictionary:
         """The country (or IGO) code an actor speaks for: a person's office's country on that date,
         else their nationality."""
         entry = self.get(entry) if isinstance(entry, str) else entry
+        if entry.kind == "org":
+            return entry.country
         if entry.kind != "person":
             return entry.id
         office = self.office_on(entry, when)
@@ -437,6 +439,9 @@ class ActorDictionary:
         if entry.kind == "person":
             office = self.office_on(entry, when)
             return office.sector if office else None
+        if entry.kind == "org" and entry.offices:  # a party: in government or in opposition on that date
+            office = self.office_on(entry, when)
+            return office.sector if office else entry.sector
         if surface:
             key = normalise(surface)
             for seat, sector in entry.seats_sector.items():

@@ -169,6 +169,16 @@ NAMED_INSTITUTIONS: dict[str, tuple[str, str, str]] = {
 
 #: Group nouns: phrase -> (sector, canonical group name). ``para``/``sekelompok`` may precede them.
 GROUPS: dict[str, tuple[str, str]] = {
+    "saksi": ("CVL", "saksi"),
+    "tahanan": ("CVL", "tahanan"),
+    "pendukung": ("CVL", "pendukung"),
+    "umat": ("CVL", "umat"),
+    "umat muslim": ("CVL", "umat Muslim"),
+    "sopir": ("CVL", "sopir"),
+    "pengemudi": ("CVL", "pengemudi"),
+    "korban": ("CVL", "korban"),
+    "relawan": ("CVL", "relawan"),
+    "orang": ("CVL", "orang"),
     "tentara": ("MIL", "tentara"),
     "pasukan": ("MIL", "pasukan"),
     "prajurit": ("MIL", "prajurit"),
@@ -225,3 +235,18 @@ COUNTERPART_WORDS: tuple[str, ...] = ("rekannya", "mitranya", "sejawatnya", "kol
 
 #: Demonstrative words closing a back-reference: ``menteri luar negeri itu``, ``diplomat top tersebut``.
 ANAPHOR_CLOSERS: tuple[str, ...] = ("itu", "tersebut", "ini")
+
+#: The country assumed for an Indonesian article's actors when it names no state at all.
+HOME_COUNTRY = "IDN"
+
+#: Institution words that stand alone for the article's own government (``pemerintah``).
+BARE_INSTITUTIONS: frozenset[str] = frozenset({"pemerintah", "pemerintah pusat", "kepolisian", "kementerian luar negeri",
+                                               "kemenlu", "militer", "parlemen", "pengadilan", "kejaksaan"})
+
+#: Words after a capital that show it acting for its state (``Beijing tidak ...``, ``Moskow akan ...``).
+AUXILIARIES: frozenset[str] = frozenset({"tidak", "tak", "belum", "telah", "sudah", "akan", "harus", "juga", "pun",
+                                         "masih", "sedang", "terus", "segera", "bisa", "dapat", "ingin", "mau",
+                                         "enggan", "siap", "sepakat", "setuju", "menolak", "yakin", "berharap"})
+
+#: Verb prefixes (active meN-, passive di-, ber-, ter-).
+VERB_PREFIXES: tuple[str, ...] = ("me", "di", "ber", "ter", "mem", "men", "meng", "meny", "memper", "diper")

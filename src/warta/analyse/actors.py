@@ -1,0 +1,505 @@
+"""Who is who: resolve every mention of a person, state, organisation or group to one actor.
+
+Mentions come from four places, strongest first:
+
+1. the actor dictionary (states and their capitals or seats, IGOs, people with dated offices);
+2. Indonesian role, institution and group phrases (``Kementerian Luar Negeri Rusia``,
+   ``Dewan Keamanan Rusia``, ``tentara Rusia``, ``para pengunjuk rasa``; ``lang/id/roles.py``);
+3. the recogniser's PER / ORG entities that the dictionary does not know, which get their country
+   and sector from the role phrase before them (``Presiden Kazakhstan X``), an apposition after
+   them (``X, Sekretaris Dewan Keamanan Rusia``) or a counterpart phrase (``rekannya dari Rusia, X``);
+4. back-references in the same article: a surname (``Wang``), a bare title (``Presiden``), a role
+   with a demonstrative (``menteri luar negeri itu``, ``diplomat top itu``).
+
+A person's country and sector are those of the office held on the article's date. A capital or
+country after a place preposition (``di Beijing``) is a place, not an actor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..document import Document
+from ..lang.id import roles as words
+from .actor_dictionary import ActorDictionary
+
+__all__ = ["Mention", "ResolveActors", "resolve_mentions"]
+
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
+_SLUG = re.compile(r"[^a-z0-9]+")
+_LABEL_OF_KIND = {"person": "PER", "state": "GPE", "igo": "ORG", "org": "ORG", "group": "NORP"}
+_MAX_GAP = 3  # characters allowed between a role phrase and the name it introduces (", ")
+
+
+@dataclass
+class Mention:
+    """One span of text that stands for an actor."""
+
+    start: int
+    end: int
+    kind: str  # person | state | igo | org | group
+    actor_id: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    rank: int = 9
+    origin: str = "dictionary"  # dictionary | phrase | entity | reference
+
+
+@dataclass
+class _Context:
+    """What resolution knows about one article while it works through it."""
+
+    doc: Document
+    date: dt.date | None
+    dictionary: ActorDictionary
+    places: list[tuple[int, int]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    focus: str | None = None
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return _SLUG.sub("-", ascii_text).strip("-")
+
+
+def _article_date(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+# -- phrase patterns ---------------------------------------------------------------------------
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    quantifiers = "|".join(words.GROUP_QUANTIFIERS)
+    groups = _phrase_pattern(list(words.GROUPS)).pattern
+    return {
+        "role": _phrase_pattern(list(words.PERSON_ROLES)),
+        "institution": _phrase_pattern(list(words.INSTITUTIONS)),
+        "named": re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in
+                                       sorted(words.NAMED_INSTITUTIONS, key=len, reverse=True)) + r")(?![\w-])"),
+        "group": re.compile(rf"(?:(?:{quantifiers})\s+)?{groups}", re.IGNORECASE),
+        "anaphor": re.compile(
+            _phrase_pattern(list(words.PERSON_ROLES)).pattern + r"\s+(?:" + "|".join(words.ANAPHOR_CLOSERS) + r")\b",
+            re.IGNORECASE),
+    }
+
+
+# -- 1. the dictionary --------------------------------------------------------------------------
+
+def _dictionary_mentions(ctx: _Context) -> None:
+    """Names the dictionary knows. A capital after ``di``/``ke`` is a place; so is a phrase the
+    dictionary lists as naming no actor (``Laut China Selatan``). Country names are always actors."""
+    text = ctx.doc.text
+    seen: set[tuple[int, int]] = set()
+    for found in ctx.dictionary.find_all(text):
+        if (found.start, found.end) in seen:
+            continue  # a surface naming several actors: the first (most likely) reading
+        seen.add((found.start, found.end))
+        if found.how == "place" or (found.how == "capital" and not _acts(text, found.end)):
+            ctx.places.append((found.start, found.end))
+            continue
+        ctx.mentions.append(_mention_from_entry(ctx, found.start, found.end, found.entry, found.how))
+
+
+def _acts(text: str, end: int) -> bool:
+    """A capital stands for its state when it acts: a verb or an auxiliary follows (``Beijing menolak``,
+    ``Moskow dan Beijing harus``), or a colon as in headlines (``Kremlin: ...``)."""
+    following = text[end : end + 40].lstrip()
+    if following.startswith(":"):
+        return True
+    words_after = following.split()[:3]
+    if words_after and words_after[0].lower() in ("dan", "serta", "maupun"):
+        words_after = words_after[2:]  # "Moskow dan Beijing harus": look past the partner
+    return bool(words_after) and _verbal(words_after[0].strip(",.").lower())
+
+
+def _verbal(word: str) -> bool:
+    return word in words.AUXILIARIES or (len(word) > 4 and word.startswith(words.VERB_PREFIXES))
+
+
+def _mention_from_entry(ctx: _Context, start: int, end: int, entry: Any, how: str) -> Mention:
+    described = ctx.dictionary.describe(entry, ctx.date, surface=ctx.doc.text[start:end])
+    office = ctx.dictionary.office_on(entry, ctx.date) if entry.kind == "person" else None
+    origin = "reference" if how in ("partial", "short") else "dictionary"
+    country, sector = _igo_parent(ctx, described["country"]), described["sector"]
+    if entry.kind == "person" and _is_igo(ctx, country):
+        sector = None  # staff of an international organisation speak for it, in no national sector
+    return Mention(start, end, entry.kind, entry.id, entry.name, country=country, sector=sector,
+                   role=described["role"], rank=office.rank if office else 9, origin=origin)
+
+
+def _is_igo(ctx: _Context, code: str | None) -> bool:
+    return bool(code) and code in ctx.dictionary and ctx.dictionary.get(code).kind == "igo"
+
+
+def _igo_parent(ctx: _Context, code: str | None) -> str | None:
+    """An organ of an IGO (Dewan Keamanan PBB, UNHCR) counts as the IGO itself (UN)."""
+    seen = 0
+    while code and _is_igo(ctx, code) and ctx.dictionary.get(code).parent and seen < 5:
+        code, seen = ctx.dictionary.get(code).parent, seen + 1
+    return code
+
+
+# -- 2. role, institution and group phrases ------------------------------------------------------
+
+def _country_after(ctx: _Context, end: int) -> Mention | None:
+    """A state mention (or a place use of a state name) starting right after ``end``."""
+    for m in ctx.mentions:
+        if m.kind in ("state", "igo") and 0 <= m.start - end <= _MAX_GAP and not ctx.doc.text[end:m.start].strip(" ,"):
+            return m
+    for start, stop in ctx.places:
+        if 0 <= start - end <= _MAX_GAP:
+            return None
+    return None
+
+
+def _phrase_mentions(ctx: _Context) -> None:
+    text = ctx.doc.text
+    for m in _patterns()["institution"].finditer(text):
+        sector, canonical = words.INSTITUTIONS[" ".join(m.group().lower().split())]
+        if _covered(ctx, m.start(), m.end()):
+            continue
+        country = _country_after(ctx, m.end())
+        if country is None:
+            if m.group()[:1].isupper() or " ".join(m.group().lower().split()) not in words.BARE_INSTITUTIONS:
+                continue
+            code = ctx.focus
+            ctx.mentions.append(Mention(m.start(), m.end(), "org", f"{code or 'XXX'}:{_slug(canonical)}", canonical,
+                                        country=code, sector=sector, origin="phrase"))
+            continue
+        name = f"{canonical} {country.name}"
+        ctx.mentions.append(Mention(m.start(), country.end, "org", f"{country.actor_id}:{_slug(canonical)}", name,
+                                    country=country.country, sector=sector, origin="phrase"))
+    for m in _patterns()["named"].finditer(text):
+        country, sector, canonical = words.NAMED_INSTITUTIONS[" ".join(m.group().lower().split())]
+        if not _covered(ctx, m.start(), m.end()):
+            ctx.mentions.append(Mention(m.start(), m.end(), "org", f"{country}:{_slug(canonical)}", canonical,
+                                        country=country, sector=sector, origin="phrase"))
+    _group_mentions(ctx)
+
+
+def _group_mentions(ctx: _Context) -> None:
+    text = ctx.doc.text
+    for m in _patterns()["group"].finditer(text):
+        head = _group_head(m.group())
+        if head is None or _covered(ctx, m.start(), m.end()):
+            continue
+        sector, group = words.GROUPS[head]
+        country = _country_after(ctx, m.end())
+        end = country.end if country else m.end()
+        foreign = text[end : end + 7].lower().startswith(" asing")
+        if foreign:
+            end += 6
+        code = country.country if country else None if foreign else (_sentence_place_country(ctx, m.start()) or ctx.focus)
+        name = f"{group} {country.name}" if country else (f"{group} asing" if foreign else group)
+        ctx.mentions.append(Mention(m.start(), end, "group", f"grp:{code or 'XXX'}:{sector}:{_slug(group)}", name,
+                                    country=code, sector=sector, origin="phrase"))
+
+
+def _group_head(surface: str) -> str | None:
+    low = " ".join(surface.lower().split())
+    for quantifier in words.GROUP_QUANTIFIERS:
+        if low.startswith(quantifier + " "):
+            low = low[len(quantifier) + 1 :]
+    return low if low in words.GROUPS else None
+
+
+def _sentence_place_country(ctx: _Context, position: int) -> str | None:
+    """The country of a place named with ``di`` in the same sentence (``di Kazakhstan``, ``di Moskow``)."""
+    start, end = _sentence_of(ctx.doc, position)
+    text = ctx.doc.text
+    for m in ctx.mentions:
+        if m.kind == "state" and start <= m.start < end and _after_place_word(text, m.start):
+            return m.country
+    for p_start, p_end in ctx.places:
+        if start <= p_start < end and _after_place_word(text, p_start):
+            states = [e for e in ctx.dictionary.lookup(text[p_start:p_end]) if e.kind == "state"]
+            if states:
+                return states[0].id
+    return None
+
+
+def _after_place_word(text: str, start: int) -> bool:
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and before[-1].lower() in words.PLACE_PREPOSITIONS
+
+
+def _focus_country(ctx: _Context) -> str | None:
+    """The state an article is mostly about: the most mentioned one; Indonesia when none is named."""
+    counts: dict[str, int] = {}
+    for m in ctx.mentions:
+        if m.kind == "state" and m.country:
+            counts[m.country] = counts.get(m.country, 0) + 1
+    if not counts:
+        return words.HOME_COUNTRY
+    return max(counts, key=lambda code: (counts[code], code == words.HOME_COUNTRY))
+
+
+def _sentence_of(doc: Document, position: int) -> tuple[int, int]:
+    for start, end in doc.sentences:
+        if start <= position < end:
+            return start, end
+    return max(0, doc.text.rfind("\n", 0, position)), len(doc.text)
+
+
+def _covered(ctx: _Context, start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in ctx.mentions)
+
+
+# -- 3. entities the dictionary does not know ---------------------------------------------------------
+
+def _entity_mentions(ctx: _Context) -> None:
+    for ent in ctx.doc.entities:
+        if _covered(ctx, ent["start"], ent["end"]) or any(p[0] < ent["end"] and ent["start"] < p[1] for p in ctx.places):
+            continue
+        if ent["label"] == "PER":
+            mention = _reference(ctx, ent["start"], ent["end"]) or _unknown_person(ctx, ent)
+        elif ent["label"] == "ORG":
+            mention = _unknown_org(ctx, ent)
+        else:
+            continue
+        if mention is not None:
+            ctx.mentions.append(mention)
+
+
+def _unknown_person(ctx: _Context, ent: dict[str, Any]) -> Mention:
+    mention = Mention(ent["start"], ent["end"], "person", f"per:{_slug(ent['text'])}", ent["text"], origin="entity")
+    role = _role_before(ctx, ent["start"]) or _role_after(ctx, ent["end"])
+    if role is not None:
+        mention.role, mention.sector, mention.rank, mention.country = role
+    if mention.country is None:
+        mention.country = _counterpart_country(ctx, ent["start"])
+    return mention
+
+
+def _role_before(ctx: _Context, start: int) -> tuple[str, str, int, str | None] | None:
+    """``Presiden Kazakhstan X``, ``Menteri Luar Negeri China , X``: the role phrase ending just before."""
+    text = ctx.doc.text
+    window = text[max(0, start - 80) : start]
+    best = None
+    for m in _patterns()["role"].finditer(window):
+        tail = window[m.end() :]
+        country = _state_in(ctx, start - len(tail), start)
+        rest = tail
+        if country is not None:
+            rest = text[country.end : start]
+        if rest.strip(" ,") == "" and len(rest) <= _MAX_GAP:
+            role, sector, rank = words.PERSON_ROLES[" ".join(m.group().lower().split())]
+            best = (role, sector, rank, country.country if country else None)
+    return best
+
+
+def _role_after(ctx: _Context, end: int) -> tuple[str, str, int, str | None] | None:
+    """``X, Sekretaris Dewan Keamanan Rusia``, ``X, yang menjabat sebagai Presiden Y``."""
+    text = ctx.doc.text
+    window = text[end : end + 90]
+    m = re.match(r"\s*,\s*(?:yang\s+(?:menjabat|bertugas)\s+sebagai\s+|sekutu dekat \w+ yang menjabat sebagai\s+)?", window)
+    if not m or not m.group().strip():
+        return None
+    role = _patterns()["role"].match(window, m.end())
+    if role is None:
+        return None
+    name, sector, rank = words.PERSON_ROLES[" ".join(role.group().lower().split())]
+    country = _first_state_after(ctx, end + role.end(), end + 60)
+    return name, sector, rank, country.country if country else None
+
+
+def _state_in(ctx: _Context, start: int, end: int) -> Mention | None:
+    for m in ctx.mentions:
+        if m.kind in ("state", "igo") and start <= m.start and m.end <= end:
+            return m
+    return None
+
+
+def _first_state_after(ctx: _Context, start: int, limit: int) -> Mention | None:
+    found = [m for m in ctx.mentions if m.kind in ("state", "igo") and start <= m.start < limit]
+    return min(found, key=lambda m: m.start) if found else None
+
+
+def _counterpart_country(ctx: _Context, start: int) -> str | None:
+    """``rekannya dari Rusia, Sergey Lavrov`` -> RUS."""
+    window = ctx.doc.text[max(0, start - 60) : start].lower()
+    for word in words.COUNTERPART_WORDS:
+        at = window.rfind(word)
+        if at >= 0:
+            state = _state_in(ctx, start - len(window) + at, start)
+            if state is not None:
+                return state.country
+    return None
+
+
+def _unknown_org(ctx: _Context, ent: dict[str, Any]) -> Mention:
+    inner = _state_in(ctx, ent["start"], ent["end"])
+    head = ent["text"].split()[0].lower() if ent["text"].split() else ""
+    sector = words.INSTITUTIONS.get(head, (None, None))[0]
+    return Mention(ent["start"], ent["end"], "org", f"org:{_slug(ent['text'])}", ent["text"],
+                   country=inner.country if inner else None, sector=sector, origin="entity")
+
+
+# -- 4. back-references ------------------------------------------------------------------------------
+
+def _reference(ctx: _Context, start: int, end: int) -> Mention | None:
+    """A surname (``Wang``, ``Tokayev``) that names a person already mentioned in full."""
+    surface = ctx.doc.text[start:end]
+    for earlier in sorted(ctx.mentions, key=lambda m: m.start, reverse=True):
+        if earlier.kind == "person" and earlier.start < start and surface in earlier.name.split():
+            return _copy(earlier, start, end)
+    return None
+
+
+def _copy(mention: Mention, start: int, end: int) -> Mention:
+    return Mention(start, end, mention.kind, mention.actor_id, mention.name, mention.country, mention.sector,
+                   mention.role, mention.rank, origin="reference")
+
+
+def _role_references(ctx: _Context) -> None:
+    """``menteri luar negeri itu``, ``diplomat top itu``, a bare ``Presiden``: the latest fitting person."""
+    text = ctx.doc.text
+    for m in _patterns()["anaphor"].finditer(text):
+        role, _, _ = words.PERSON_ROLES[" ".join(m.group().lower().split()[:-1])]
+        target = _latest_person(ctx, m.start(), lambda p: _fits(p, role))
+        if target is not None and not _covered(ctx, m.start(), m.end()):
+            ctx.mentions.append(_copy(target, m.start(), m.end()))
+    for m in _patterns()["role"].finditer(text):
+        if not m.group()[:1].isupper() or _covered(ctx, m.start(), m.end()) or _name_follows(text, m.end()):
+            continue
+        role, _, _ = words.PERSON_ROLES[" ".join(m.group().lower().split())]
+        if text[m.end() : m.end() + 1] == " " and _state_in(ctx, m.end(), m.end() + 40) is not None:
+            continue  # "Presiden Rusia" without a name: the office holder, found by the dictionary if known
+        target = _latest_person(ctx, m.start(), lambda p: p.role == role)
+        if target is not None:
+            ctx.mentions.append(_copy(target, m.start(), m.end()))
+
+
+def _fits(person: Mention, role: str) -> bool:
+    if person.role == role:
+        return True
+    diplomatic = {"Menteri Luar Negeri", "Duta Besar", "Diplomat"}
+    return role == "Diplomat" and person.role in diplomatic
+
+
+def _name_follows(text: str, end: int) -> bool:
+    following = text[end : end + 30].lstrip(" ,")
+    return bool(following[:1].isupper())
+
+
+def _latest_person(ctx: _Context, before: int, accept) -> Mention | None:
+    people = [m for m in ctx.mentions if m.kind == "person" and m.start < before and accept(m)]
+    return max(people, key=lambda m: m.start) if people else None
+
+
+# -- assembling actors and entities --------------------------------------------------------------------
+
+def resolve_mentions(doc: Document, dictionary: ActorDictionary) -> list[Mention]:
+    """Every actor mention in the document, in text order."""
+    ctx = _Context(doc=doc, date=_article_date(doc.published), dictionary=dictionary)
+    _dictionary_mentions(ctx)
+    ctx.focus = _focus_country(ctx)
+    _phrase_mentions(ctx)
+    ctx.mentions.sort(key=lambda m: m.start)
+    _entity_mentions(ctx)
+    ctx.mentions.sort(key=lambda m: m.start)
+    _role_references(ctx)
+    ctx.mentions.sort(key=lambda m: (m.start, -m.end))
+    _drop_title_countries(ctx)
+    return _drop_nested(ctx.mentions)
+
+
+def _drop_title_countries(ctx: _Context) -> None:
+    """``Presiden Rusia Vladimir Putin``: Rusia describes Putin's office; it is not a mention of Russia."""
+    text = ctx.doc.text
+    people = [m for m in ctx.mentions if m.kind == "person"]
+    drop = set()
+    for person in people:
+        window = text[max(0, person.start - 60) : person.start]
+        role = None
+        for role in _patterns()["role"].finditer(window):
+            pass
+        if role is None:
+            continue
+        role_end = person.start - len(window) + role.end()
+        for m in ctx.mentions:
+            if m.kind in ("state", "igo") and role_end <= m.start and m.end <= person.start \
+                    and not text[m.end : person.start].strip(" ,"):
+                drop.add(id(m))
+    ctx.mentions = [m for m in ctx.mentions if id(m) not in drop]
+
+
+def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for m in mentions:
+        if kept and m.start < kept[-1].end:
+            if (m.end - m.start) > (kept[-1].end - kept[-1].start):
+                kept[-1] = m
+            continue
+        kept.append(m)
+    return kept
+
+
+def _actors(mentions: list[Mention]) -> list[dict[str, Any]]:
+    by_id: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        actor = by_id.setdefault(m.actor_id, {"id": m.actor_id, "name": m.name, "country": m.country,
+                                               "sector": m.sector, "role": m.role, "kind": m.kind, "mentions": []})
+        actor["mentions"].append([m.start, m.end])
+        for key in ("country", "sector", "role"):
+            if actor[key] is None and getattr(m, key) is not None:
+                actor[key] = getattr(m, key)
+    return list(by_id.values())
+
+
+def _link_entities(doc: Document, mentions: list[Mention]) -> None:
+    spans = {(e["start"], e["end"]) for e in doc.entities}
+    for ent in doc.entities:
+        hit = next((m for m in mentions if m.start <= ent["start"] and ent["end"] <= m.end), None)
+        if hit is not None:
+            ent["actor"] = hit.actor_id
+            if hit.kind == "state" and ent["label"] == "LOC":
+                ent["label"] = "GPE"
+    for m in mentions:
+        if m.origin == "dictionary" and (m.start, m.end) not in spans:
+            doc.entities.append({"start": m.start, "end": m.end, "text": doc.text[m.start:m.end],
+                                 "label": _LABEL_OF_KIND[m.kind], "actor": m.actor_id})
+    doc.entities.sort(key=lambda e: (e["start"], e["end"]))
+
+
+@dataclass
+class ResolveActors:
+    """Sets ``doc.actors`` (one per actor, with its mention spans) and links ``doc.entities`` to them."""
+
+    dictionary: ActorDictionary | None = None
+    name: str = "actors"
+    needs: frozenset[str] = frozenset({"text", "entities", "sentences", "published"})
+    sets: frozenset[str] = frozenset({"actors"})
+
+    def warm_up(self) -> None:
+        self._dictionary()
+
+    def _dictionary(self) -> ActorDictionary:
+        if self.dictionary is None:
+            self.dictionary = ActorDictionary.load()
+        return self.dictionary
+
+    def __call__(self, doc: Document) -> Document:
+        mentions = resolve_mentions(doc, self._dictionary())
+        _link_entities(doc, mentions)
+        doc.actors = _actors(mentions)
+        return doc
