@@ -346,6 +346,16 @@ def _counterpart_country(ctx: _Context, start: int) -> str | None:
     return None
 
 
+def _roles_from_text(ctx: _Context) -> None:
+    """A known person without an office on the article's date takes the role the text gives him."""
+    for m in ctx.mentions:
+        if m.kind == "person" and m.origin == "dictionary" and m.sector is None:
+            role = _role_before(ctx, m.start) or _role_after(ctx, m.end)
+            if role is not None:
+                m.role, m.sector, m.rank = role[0], role[1], role[2]
+                m.country = role[3] or m.country
+
+
 def _unknown_org(ctx: _Context, ent: dict[str, Any]) -> Mention:
     inner = _state_in(ctx, ent["start"], ent["end"])
     head = ent["text"].split()[0].lower() if ent["text"].split() else ""
@@ -402,8 +412,14 @@ def _name_follows(text: str, end: int) -> bool:
 
 
 def _latest_person(ctx: _Context, before: int, accept) -> Mention | None:
+    """The person a back-reference means: in the latest sentence that names a fitting person, the
+    first one named there (the subject, usually: ``Wang menelepon Lavrov. Diplomat top itu ...`` is Wang)."""
     people = [m for m in ctx.mentions if m.kind == "person" and m.start < before and accept(m)]
-    return max(people, key=lambda m: m.start) if people else None
+    if not people:
+        return None
+    latest = max(people, key=lambda m: m.start)
+    start, _ = _sentence_of(ctx.doc, latest.start)
+    return min((m for m in people if m.start >= start), key=lambda m: m.start)
 
 
 # -- assembling actors and entities --------------------------------------------------------------------
@@ -417,6 +433,7 @@ def resolve_mentions(doc: Document, dictionary: ActorDictionary) -> list[Mention
     ctx.mentions.sort(key=lambda m: m.start)
     _entity_mentions(ctx)
     ctx.mentions.sort(key=lambda m: m.start)
+    _roles_from_text(ctx)
     _role_references(ctx)
     ctx.mentions.sort(key=lambda m: (m.start, -m.end))
     _drop_title_countries(ctx)

@@ -178,7 +178,6 @@ GROUPS: dict[str, tuple[str, str]] = {
     "pengemudi": ("CVL", "pengemudi"),
     "korban": ("CVL", "korban"),
     "relawan": ("CVL", "relawan"),
-    "orang": ("CVL", "orang"),
     "tentara": ("MIL", "tentara"),
     "pasukan": ("MIL", "pasukan"),
     "prajurit": ("MIL", "prajurit"),
@@ -241,7 +240,7 @@ HOME_COUNTRY = "IDN"
 
 #: Institution words that stand alone for the article's own government (``pemerintah``).
 BARE_INSTITUTIONS: frozenset[str] = frozenset({"pemerintah", "pemerintah pusat", "kepolisian", "kementerian luar negeri",
-                                               "kemenlu", "militer", "parlemen", "pengadilan", "kejaksaan"})
+                                               "kemenlu", "parlemen", "kejaksaan"})
 
 #: Words after a capital that show it acting for its state (``Beijing tidak ...``, ``Moskow akan ...``).
 AUXILIARIES: frozenset[str] = frozenset({"tidak", "tak", "belum", "telah", "sudah", "akan", "harus", "juga", "pun",
