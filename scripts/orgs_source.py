@@ -16,7 +16,7 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "warta" / "data" / "actors" 
 
 def org(id, name, country, sector, aliases=(), acronyms=(), periods=()):
     entry = {"id": id, "kind": "org", "name": name, "country": country, "sector": sector,
-             "aliases": list(aliases), "acronyms": list(acronyms)}
+             "aliases": [name, *(a for a in aliases if a != name)], "acronyms": list(acronyms)}
     if periods:
         entry["offices"] = [{"role": "partai pemerintah" if s == "GOV" else "partai oposisi",
                              "role_en": "governing party" if s == "GOV" else "opposition party",

@@ -289,9 +289,10 @@ def test_office_on_a_date(actors, person, when, country, sector, role_en):
 
 
 def test_office_gaps_and_unknown_dates(actors):
-    assert actors.office_on("donald-trump", "2022-06-01") is None
-    assert actors.country_of("donald-trump", "2022-06-01") == "USA"  # out of office: nationality
-    assert actors.sector_of("donald-trump", "2022-06-01") is None
+    assert actors.office_on("joko-widodo", "2000-06-01") is None
+    assert actors.country_of("joko-widodo", "2000-06-01") == "IDN"  # no office then: nationality
+    assert actors.sector_of("joko-widodo", "2000-06-01") is None
+    assert actors.sector_of("donald-trump", "2022-06-01") == "OPP"  # between terms: in opposition
     assert actors.office_on("prabowo-subianto").role_en == "President"  # no date: the latest office
     assert actors.office_on("joe-biden").role_en == "President"
     assert actors.office_on("sergey-lavrov", dt.date(2022, 1, 11)).role == "Menteri Luar Negeri"
@@ -385,7 +386,8 @@ def test_longest_name_wins(actors):
 
 def test_shadows_name_no_actor(actors):
     assert found(actors, "Negara-negara Amerika Latin dan Laut China Selatan") == []
-    assert found(actors, "dikutip dari China Daily dan Russia Today") == []
+    assert found(actors, "dikutip dari China Daily") == []
+    assert found(actors, "dikutip dari Russia Today") == [("Russia Today", "rus-rt", "alias")]  # a media actor
 
 
 def test_short_alias_inside_a_longer_name_is_someone_else(actors):

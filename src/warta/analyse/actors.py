@@ -92,9 +92,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "role": _phrase_pattern(list(words.PERSON_ROLES)),
         "institution": _phrase_pattern(list(words.INSTITUTIONS)),
-        "named": re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in
-                                       sorted(words.NAMED_INSTITUTIONS, key=len, reverse=True)) + r")(?![\w-])"),
+        "named": _phrase_pattern(list(words.NAMED_INSTITUTIONS)),
         "group": re.compile(rf"(?:(?:{quantifiers})\s+)?{groups}", re.IGNORECASE),
         "anaphor": re.compile(
             _phrase_pattern(list(words.PERSON_ROLES)).pattern + r"\s+(?:" + "|".join(words.ANAPHOR_CLOSERS) + r")\b",
@@ -116,7 +114,14 @@ def _dictionary_mentions(ctx: _Context) -> None:
         if found.how == "place" or (found.how == "capital" and not _acts(text, found.end)):
             ctx.places.append((found.start, found.end))
             continue
+        if found.how == "acronym" and _initials(text, found.start):
+            continue  # "tersangka berinisial AS": a suspect's initials, not the United States
         ctx.mentions.append(_mention_from_entry(ctx, found.start, found.end, found.entry, found.how))
+
+
+def _initials(text: str, start: int) -> bool:
+    before = text[max(0, start - 25) : start].split()
+    return bool(before) and before[-1].lower().strip(",") in words.INITIALS_CUES
 
 
 def _acts(text: str, end: int) -> bool:
@@ -189,7 +194,10 @@ def _phrase_mentions(ctx: _Context) -> None:
         ctx.mentions.append(Mention(m.start(), country.end, "org", f"{country.actor_id}:{_slug(canonical)}", name,
                                     country=country.country, sector=sector, origin="phrase"))
     for m in _patterns()["named"].finditer(text):
-        country, sector, canonical = words.NAMED_INSTITUTIONS[" ".join(m.group().lower().split())]
+        key = " ".join(m.group().lower().split())
+        if len(key) <= 5 and not m.group().isupper():
+            continue  # acronyms only in capitals: "bin" (son of) is not BIN, "ma" is not MA
+        country, sector, canonical = words.NAMED_INSTITUTIONS[key]
         if not _covered(ctx, m.start(), m.end()):
             ctx.mentions.append(Mention(m.start(), m.end(), "org", f"{country}:{_slug(canonical)}", canonical,
                                         country=country, sector=sector, origin="phrase"))
@@ -286,7 +294,8 @@ def _unknown_person(ctx: _Context, ent: dict[str, Any]) -> Mention:
     if role is not None:
         mention.role, mention.sector, mention.rank, mention.country = role
     if mention.country is None:
-        mention.country = _counterpart_country(ctx, ent["start"])
+        mention.country = _counterpart_country(ctx, ent["start"]) or _sentence_place_country(ctx, ent["start"]) \
+            or ctx.focus
     return mention
 
 
@@ -360,8 +369,9 @@ def _unknown_org(ctx: _Context, ent: dict[str, Any]) -> Mention:
     inner = _state_in(ctx, ent["start"], ent["end"])
     head = ent["text"].split()[0].lower() if ent["text"].split() else ""
     sector = words.INSTITUTIONS.get(head, (None, None))[0]
+    country = inner.country if inner else (_sentence_place_country(ctx, ent["start"]) or ctx.focus)
     return Mention(ent["start"], ent["end"], "org", f"org:{_slug(ent['text'])}", ent["text"],
-                   country=inner.country if inner else None, sector=sector, origin="entity")
+                   country=country, sector=sector, origin="entity")
 
 
 # -- 4. back-references ------------------------------------------------------------------------------

@@ -249,3 +249,7 @@ AUXILIARIES: frozenset[str] = frozenset({"tidak", "tak", "belum", "telah", "suda
 
 #: Verb prefixes (active meN-, passive di-, ber-, ter-).
 VERB_PREFIXES: tuple[str, ...] = ("me", "di", "ber", "ter", "mem", "men", "meng", "meny", "memper", "diper")
+
+#: Words before capitals that are a person's initials, not an acronym (``tersangka berinisial AS``).
+INITIALS_CUES: frozenset[str] = frozenset({"inisial", "berinisial", "tersangka", "terdakwa", "pelaku", "korban",
+                                           "saksi", "terduga", "tahanan", "pria", "wanita", "perempuan", "bocah"})
