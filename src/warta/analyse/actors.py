@@ -190,7 +190,7 @@ def _phrase_mentions(ctx: _Context) -> None:
             ctx.mentions.append(Mention(m.start(), m.end(), "org", f"{code or 'XXX'}:{_slug(canonical)}", canonical,
                                         country=code, sector=sector, origin="phrase"))
             continue
-        name = f"{canonical} {country.name}"
+        name = f"{canonical} {text[country.start:country.end]}"
         ctx.mentions.append(Mention(m.start(), country.end, "org", f"{country.actor_id}:{_slug(canonical)}", name,
                                     country=country.country, sector=sector, origin="phrase"))
     for m in _patterns()["named"].finditer(text):
@@ -212,12 +212,15 @@ def _group_mentions(ctx: _Context) -> None:
             continue
         sector, group = words.GROUPS[head]
         country = _country_after(ctx, m.end())
+        if country is None and head in words.GROUPS_NEED_COUNTRY:
+            continue  # "orang" alone is no actor; "orang Amerika" is
         end = country.end if country else m.end()
-        foreign = text[end : end + 7].lower().startswith(" asing")
-        if foreign:
+        foreign = text[end : end + 7].lower().startswith(" asing") or group.endswith("asing")
+        if text[end : end + 7].lower().startswith(" asing"):
             end += 6
         code = country.country if country else None if foreign else (_sentence_place_country(ctx, m.start()) or ctx.focus)
-        name = f"{group} {country.name}" if country else (f"{group} asing" if foreign else group)
+        name = " ".join(text[m.start() : end].split()) if country else (
+            group if group.endswith("asing") or not foreign else f"{group} asing")
         ctx.mentions.append(Mention(m.start(), end, "group", f"grp:{code or 'XXX'}:{sector}:{_slug(group)}", name,
                                     country=code, sector=sector, origin="phrase"))
 
@@ -251,11 +254,13 @@ def _after_place_word(text: str, start: int) -> bool:
 
 
 def _focus_country(ctx: _Context) -> str | None:
-    """The state an article is mostly about: the most mentioned one; Indonesia when none is named."""
+    """The state an article is mostly about: where things happen (``di Kazakhstan`` weighs three
+    mentions), then how often it is named; Indonesia when no state is named."""
     counts: dict[str, int] = {}
     for m in ctx.mentions:
         if m.kind == "state" and m.country:
-            counts[m.country] = counts.get(m.country, 0) + 1
+            weight = 3 if _after_place_word(ctx.doc.text, m.start) else 1
+            counts[m.country] = counts.get(m.country, 0) + weight
     if not counts:
         return words.HOME_COUNTRY
     return max(counts, key=lambda code: (counts[code], code == words.HOME_COUNTRY))

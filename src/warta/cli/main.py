@@ -235,6 +235,42 @@ def evaluate_clean(shared: Path | None, as_json: bool, failures: bool) -> None:
                 out.print(f"[yellow]{escape(line)}[/yellow]")
 
 
+@evaluate.command("tokens")
+@click.option("--shared", type=click.Path(path_type=Path), default=None, help="The shared datasets folder.")
+def evaluate_tokens(shared: Path | None) -> None:
+    """Token and sentence boundaries on UD Indonesian-CSUI test (P/R/F1, tokens/s), as JSON."""
+    from ..evaluate.tokens_eval import evaluate_ud
+
+    path = (shared or _default_shared()) / "data" / "ud" / "id-csui" / "test.conllu"
+    if not path.exists():
+        raise click.ClickException(f"{path} not found: give --shared PATH")
+    sys.stdout.write(json.dumps(evaluate_ud(path), ensure_ascii=False, indent=2) + "\n")
+
+
+@evaluate.command("ner")
+@click.option("--shared", type=click.Path(path_type=Path), default=None, help="The shared datasets folder.")
+def evaluate_ner_command(shared: Path | None) -> None:
+    """Entity-level P/R/F1 of the shipped recogniser on each NER dataset's test split, as JSON."""
+    from ..evaluate.ner_eval import evaluate_ner
+
+    sys.stdout.write(json.dumps(evaluate_ner(shared or _default_shared()), ensure_ascii=False, indent=2) + "\n")
+
+
+@evaluate.command("actors")
+@click.option("--shared", type=click.Path(path_type=Path), default=None, help="The shared datasets folder.")
+@click.option("--misses", is_flag=True, help="Include every miss (not found, wrong country/sector, spurious).")
+def evaluate_actors_command(shared: Path | None, misses: bool) -> None:
+    """Actor resolution: P/R of (mention, country, sector, name) on the IndoSum actor gold, and the seeds."""
+    from ..evaluate.actors_eval import evaluate_actors, evaluate_seed_actors
+
+    folder = shared or _default_shared()
+    result = evaluate_actors(folder)
+    if not misses:
+        result.pop("misses", None)
+    result["seeds"] = evaluate_seed_actors(folder)
+    sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+
+
 def _without_failures(results: dict) -> dict:
     return {k: {a: b for a, b in v.items() if a != "failures"} for k, v in results.items()}
 

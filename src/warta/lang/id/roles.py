@@ -178,6 +178,8 @@ GROUPS: dict[str, tuple[str, str]] = {
     "pengemudi": ("CVL", "pengemudi"),
     "korban": ("CVL", "korban"),
     "relawan": ("CVL", "relawan"),
+    "orang": ("CVL", "orang"),
+    "lembaga negara": ("GOV", "lembaga negara"),
     "tentara": ("MIL", "tentara"),
     "pasukan": ("MIL", "pasukan"),
     "prajurit": ("MIL", "prajurit"),
@@ -253,3 +255,6 @@ VERB_PREFIXES: tuple[str, ...] = ("me", "di", "ber", "ter", "mem", "men", "meng"
 #: Words before capitals that are a person's initials, not an acronym (``tersangka berinisial AS``).
 INITIALS_CUES: frozenset[str] = frozenset({"inisial", "berinisial", "tersangka", "terdakwa", "pelaku", "korban",
                                            "saksi", "terduga", "tahanan", "pria", "wanita", "perempuan", "bocah"})
+
+#: Group words that are actors only with a country after them (``orang Amerika``, not ``dua orang``).
+GROUPS_NEED_COUNTRY: frozenset[str] = frozenset({"orang"})
