@@ -80,9 +80,32 @@ def _article_date(published: str | None) -> dt.date | None:
 
 # -- phrase patterns ---------------------------------------------------------------------------
 
+def _trie(phrases: list[str]) -> str:
+    """A regular expression matching any of ``phrases`` with common prefixes factored out, so that the
+    engine tries one branch per letter instead of every phrase at every position (a space matches any
+    run of whitespace)."""
+    tree: dict = {}
+    for phrase in phrases:
+        node = tree
+        for ch in phrase.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_source(tree)
+
+
+def _trie_source(node: dict) -> str:
+    branches, optional = [], "" in node
+    for ch, child in sorted((k, v) for k, v in node.items() if k):
+        head = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(head + _trie_source(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if optional else body
+
+
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{_trie(phrases)})(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
