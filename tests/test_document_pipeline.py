@@ -17,7 +17,11 @@ def test_analyze_text_gives_the_contract():
     data = doc.to_dict()
     assert list(data)[: len(CONTRACT_KEYS)] == CONTRACT_KEYS
     assert data["text"] == "\n\n".join(DIRTY_BODY)
-    assert data["entities"] == data["actors"] == data["events"] == data["quotes"] == []
+    assert data["events"] == data["quotes"] == []  # their layer is not built yet
+    assert data["entities"] and data["actors"]
+    for ent in data["entities"]:
+        assert data["text"][ent["start"]:ent["end"]] == ent["text"]
+    assert {"JPN", "IDN"} <= {a["country"] for a in data["actors"]}
     assert data["published"] == "2022-03-03T14:05:00+07:00"
     assert data["language"] == "id" and data["dateline"] == "TOKYO"
     assert data["outlet"] == "Contoh Berita"  # the text's own copyright line comes before the URL

@@ -57,3 +57,25 @@ def test_show_prints_removed_with_reasons(tmp_path):
 def test_show_on_a_missing_store_says_what_to_do(tmp_path):
     result = CliRunner().invoke(main, ["show", "abcd", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code != 0 and "warta ingest" in result.output
+
+
+def test_actors_lists_people_states_and_filters(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Rusia dan China Sepakat\nMOSKOW - Menteri Luar Negeri Rusia Sergei Lavrov bertemu Menteri Luar Negeri "
+        "China Wang Yi di Moskow pada Rabu (12/1/2022). Lavrov mengatakan Rusia mendukung China.\n", encoding="utf-8")
+    db = str(tmp_path / "w.duckdb")
+    assert CliRunner().invoke(main, ["ingest", str(folder), "--db", db]).exit_code == 0
+    result = CliRunner().invoke(main, ["actors", "--db", db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = {r["id"]: r for r in json.loads(result.stdout)}
+    assert rows["sergey-lavrov"]["country"] == "RUS" and rows["sergey-lavrov"]["mentions"] == 2
+    assert rows["wang-yi"]["sector"] == "GOV" and rows["RUS"]["kind"] == "state"
+    only_people = json.loads(CliRunner().invoke(main, ["actors", "--db", db, "--kind", "person", "--format", "json"]).stdout)
+    assert {r["kind"] for r in only_people} == {"person"}
+    china = json.loads(CliRunner().invoke(main, ["actors", "--db", db, "--country", "chn", "--format", "json"]).stdout)
+    assert {r["country"] for r in china} == {"CHN"}
+    shown = CliRunner().invoke(main, ["show", json.loads(CliRunner().invoke(
+        main, ["articles", "--db", db, "--format", "json"]).stdout)[0]["id"], "--db", db])
+    assert "actors" in shown.stdout and "Sergei Lavrov" in shown.stdout
