@@ -174,11 +174,12 @@ def _fmt(value: Any) -> str:
 def print_actor_table(console: Console, rows: list[dict[str, Any]], title: str) -> None:
     """Actors across articles: who, country, sector, kind, role, how often."""
     table = Table(title=title, title_justify="left", expand=True, box=box.SIMPLE_HEAD, pad_edge=False)
-    for col, kw in (("id", {"style": "dim", "overflow": "fold"}), ("name", {"ratio": 1}), ("country", {}),
-                    ("sector", {}), ("kind", {}), ("role", {"overflow": "fold"}),
-                    ("mentions", {"justify": "right"}), ("articles", {"justify": "right"})):
+    for col, kw in (("name", {"ratio": 2, "min_width": 16}), ("country", {"no_wrap": True}),
+                    ("sector", {"no_wrap": True}), ("kind", {"no_wrap": True}), ("role", {"ratio": 1}),
+                    ("mentions", {"justify": "right", "no_wrap": True}), ("articles", {"justify": "right", "no_wrap": True}),
+                    ("id", {"style": "dim", "no_wrap": True, "max_width": 18, "overflow": "ellipsis"})):
         table.add_column(col, **kw)
     for row in rows:
-        table.add_row(escape(row["id"]), escape(row["name"] or "—"), row["country"] or "—", row["sector"] or "—",
-                      row["kind"] or "—", escape(row["role"] or "—"), str(row["mentions"]), str(row["articles"]))
+        table.add_row(escape(row["name"] or "—"), row["country"] or "—", row["sector"] or "—", row["kind"] or "—",
+                      escape(row["role"] or "—"), str(row["mentions"]), str(row["articles"]), escape(row["id"]))
     console.print(table)
