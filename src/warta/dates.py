@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .lang.id import dates as words
 
-__all__ = ["FoundDate", "find_date", "parse_date_line", "normalise_published"]
+__all__ = ["FoundDate", "find_date", "parse_date_line", "normalise_published", "date_of"]
 
 _MONTH = "|".join(sorted(words.MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted((w.replace("'", "'?") for w in words.WEEKDAYS), key=len, reverse=True))
@@ -133,3 +133,13 @@ def _dateparser_iso(value: str) -> str | None:
 
     parsed = dateparser.parse(value, languages=["id", "en"], settings={"STRICT_PARSING": True})
     return parsed.isoformat() if parsed else None
+
+
+def date_of(published: str | None) -> dt.date | None:
+    """The calendar day of an ISO ``published`` value (date or date-time), or None."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ..dates import date_of
 from ..document import Document
 from ..lang.id import roles as words
 from .actor_dictionary import ActorDictionary
@@ -67,15 +68,6 @@ class _Context:
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return _SLUG.sub("-", ascii_text).strip("-")
-
-
-def _article_date(published: str | None) -> dt.date | None:
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
 
 
 # -- phrase patterns ---------------------------------------------------------------------------
@@ -464,7 +456,7 @@ def _latest_person(ctx: _Context, before: int, accept) -> Mention | None:
 
 def resolve_mentions(doc: Document, dictionary: ActorDictionary) -> list[Mention]:
     """Every actor mention in the document, in text order."""
-    ctx = _Context(doc=doc, date=_article_date(doc.published), dictionary=dictionary)
+    ctx = _Context(doc=doc, date=date_of(doc.published), dictionary=dictionary)
     _dictionary_mentions(ctx)
     ctx.focus = _focus_country(ctx)
     _phrase_mentions(ctx)

@@ -20,6 +20,7 @@ from typing import Any
 
 import duckdb
 
+from ..dates import date_of
 from ..document import Document
 
 __all__ = ["Store", "BatchResult", "RunSummary", "DEFAULT_DB", "StoreError"]
@@ -92,15 +93,6 @@ class RunSummary:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
-
-
-def _published_date(published: str | None) -> dt.date | None:
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
 
 
 class Store:
@@ -189,7 +181,7 @@ class Store:
         data = doc.to_dict()
         rest = {k: v for k, v in data.items() if k not in _OWN_COLUMNS}  # entities, events, ...: JSON once
         return (data["id"], doc.source, doc.input_ref, doc.input_kind, doc.outlet, doc.url, doc.title, doc.published,
-                _published_date(doc.published), doc.language, doc.dateline, doc.author, doc.text,
+                date_of(doc.published), doc.language, doc.dateline, doc.author, doc.text,
                 json.dumps(data["removed"], ensure_ascii=False), json.dumps(data["repairs"], ensure_ascii=False),
                 json.dumps(data["warnings"], ensure_ascii=False), json.dumps(rest, ensure_ascii=False), run_id, now)
 
