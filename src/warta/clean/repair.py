@@ -141,7 +141,6 @@ class GlueRepairer:
     def _case_cuts_ok(self, lefts: list[str], rights: list[str]) -> bool:
         """``PresidenJoko`` splits; CamelCase names (``PollingVox``, ``PermenKP``) do not."""
         for left, right in zip(lefts, rights):
-            acronym = bool(_UPPER_RUN.match(right)) or right.isupper()
             if left.isupper():
                 continue
             if not left[:1].isupper():  # lower word before a capital: the usual stripped-link glue

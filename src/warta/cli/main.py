@@ -14,9 +14,8 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .. import __version__
-from ..api import analyze_many, build_pipeline
+from ..api import analyze_many
 from ..ingest import ingest as run_ingest
-from ..settings import DEFAULT_SETTINGS
 from ..store import DEFAULT_DB, Store, StoreError
 from rich.markup import escape
 
