@@ -111,3 +111,11 @@ def test_forty_actors_in_one_sentence_and_odd_text_finish():
     assert len(got) == 40
     for text in ["", "AAAA " * 20_000, "🙂" * 5000, "PRESIDEN RUSIA VLADIMIR PUTIN MENOLAK.", "\x00\x01 Rusia"]:
         resolve_mentions(doc_of(text), DICT)
+
+
+def test_peoples_are_groups_with_their_country():
+    got = resolved(doc_of("Militan Rohingya menyerang pos polisi, dan ribuan warga Rohingya mengungsi. Rohingya menderita."))
+    groups = [(s, c, sec) for s, _, c, sec in got if "Rohingya" in s]
+    assert ("Militan Rohingya", "MMR", "REB") in groups
+    assert any(s.endswith("warga Rohingya") and c == "MMR" and sec == "CVL" for s, c, sec in groups)
+    assert ("Rohingya", "MMR", "CVL") in groups

@@ -34,6 +34,9 @@ __all__ = ["Mention", "ResolveActors", "resolve_mentions"]
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 _SLUG = re.compile(r"[^a-z0-9]+")
 _LABEL_OF_KIND = {"person": "PER", "state": "GPE", "igo": "ORG", "org": "ORG", "group": "NORP"}
+_PEOPLE_NAMES = "|".join(sorted(words.PEOPLES, key=len, reverse=True))
+_PEOPLE_AFTER = re.compile(rf"\s+(?:etnis\s+|muslim\s+|Muslim\s+)?({_PEOPLE_NAMES})\b", re.IGNORECASE)
+_PEOPLE_ALONE = re.compile(rf"(?<![\w-])(?:{'|'.join(p.capitalize() for p in words.PEOPLES)})(?![\w-])")
 _MAX_GAP = 3  # characters allowed between a role phrase and the name it introduces (", ")
 
 
@@ -217,6 +220,7 @@ def _phrase_mentions(ctx: _Context) -> None:
             ctx.mentions.append(Mention(m.start(), m.end(), "org", f"{country}:{_slug(canonical)}", canonical,
                                         country=country, sector=sector, origin="phrase"))
     _group_mentions(ctx)
+    _people_mentions(ctx)
 
 
 def _group_mentions(ctx: _Context) -> None:
@@ -227,6 +231,13 @@ def _group_mentions(ctx: _Context) -> None:
             continue
         sector, group = words.GROUPS[head]
         country = _country_after(ctx, m.end())
+        people = None if country else _people_after(text, m.end())
+        if people is not None:
+            end, code = people
+            ctx.mentions.append(Mention(m.start(), end, "group", f"grp:{code or 'XXX'}:{sector}:{_slug(text[m.start():end])}",
+                                        " ".join(text[m.start():end].split()), country=code, sector=sector,
+                                        origin="phrase"))
+            continue
         if country is None and head in words.GROUPS_NEED_COUNTRY:
             continue  # "orang" alone is no actor; "orang Amerika" is
         end = country.end if country else m.end()
@@ -238,6 +249,24 @@ def _group_mentions(ctx: _Context) -> None:
             group if group.endswith("asing") or not foreign else f"{group} asing")
         ctx.mentions.append(Mention(m.start(), end, "group", f"grp:{code or 'XXX'}:{sector}:{_slug(group)}", name,
                                     country=code, sector=sector, origin="phrase"))
+
+
+def _people_after(text: str, end: int) -> tuple[int, str | None] | None:
+    """``warga Rohingya``, ``militan Rohingya``: a people's name right after a group word."""
+    m = _PEOPLE_AFTER.match(text, end)
+    if m is None:
+        return None
+    return m.end(), words.PEOPLES[m.group(1).lower()]
+
+
+def _people_mentions(ctx: _Context) -> None:
+    """A people's name alone (``Rohingya``) is a group of that people."""
+    text = ctx.doc.text
+    for m in _PEOPLE_ALONE.finditer(text):
+        if not _covered(ctx, m.start(), m.end()):
+            code = words.PEOPLES[m.group().lower()]
+            ctx.mentions.append(Mention(m.start(), m.end(), "group", f"grp:{code or 'XXX'}:CVL:{_slug(m.group())}",
+                                        m.group(), country=code, sector="CVL", origin="phrase"))
 
 
 def _group_head(surface: str) -> str | None:

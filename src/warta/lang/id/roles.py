@@ -258,3 +258,10 @@ INITIALS_CUES: frozenset[str] = frozenset({"inisial", "berinisial", "tersangka",
 
 #: Group words that are actors only with a country after them (``orang Amerika``, not ``dua orang``).
 GROUPS_NEED_COUNTRY: frozenset[str] = frozenset({"orang"})
+
+#: Peoples named in the news as actors: name -> country they are usually of (None when spread out).
+#: ``orang Rohingya``, ``militan Rohingya``, ``Rohingya`` alone: a group of that people.
+PEOPLES: dict[str, str | None] = {
+    "rohingya": "MMR", "uighur": "CHN", "uyghur": "CHN", "uigur": "CHN", "kurdi": None, "kurdish": None,
+    "tamil": "LKA", "pashtun": "AFG", "hazara": "AFG",
+}
