@@ -19,30 +19,12 @@ _HINT_FIELDS = ("url", "title", "published", "outlet", "author")
 
 
 def analysis_components() -> list:
-    """Tokens and sentences, named entities (when the model is installed), actors."""
+    """Tokens and sentences, named entities, actors."""
     from .analyse.actors import ResolveActors
+    from .analyse.ner import RecogniseEntities
     from .analyse.tokens import Tokenize
 
-    components: list = [Tokenize()]
-    try:
-        from .analyse.ner import RecogniseEntities
-    except ImportError:  # pragma: no cover - the recogniser ships with warta
-        RecogniseEntities = None
-    if RecogniseEntities is not None:
-        components.append(RecogniseEntities())
-    else:
-        components.append(_NoEntities())
-    components.append(ResolveActors())
-    return components
-
-
-class _NoEntities:
-    name = "entities"
-    needs = frozenset({"tokens"})
-    sets = frozenset({"entities"})
-
-    def __call__(self, doc: Document) -> Document:
-        return doc
+    return [Tokenize(), RecogniseEntities(), ResolveActors()]
 
 
 def build_pipeline(settings: Settings = DEFAULT_SETTINGS) -> Pipeline:

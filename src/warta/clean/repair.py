@@ -11,7 +11,6 @@ word (``menstabilkan``, ``didiskualifikasinya``).
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -351,8 +350,3 @@ def default_repairer() -> GlueRepairer:
 
 def _memo(func):
     return lru_cache(maxsize=100_000)(func)
-
-
-def zipf_to_logprob(zipf: float) -> float:
-    """Natural-log probability of a word with the given Zipf value (for reporting)."""
-    return (zipf - 9.0) * math.log(10)

@@ -14,6 +14,7 @@ have), and metadata accuracy where gold gives it.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import unicodedata
@@ -249,8 +250,10 @@ def evaluate_cleaning(shared: Path, sets: tuple[str, ...] = ("seeds", "examples"
 
 
 def _merge(total: Scores, part: Scores) -> None:
-    for key in ("articles", "gold_paragraphs", "predicted_paragraphs", "matched_paragraphs", "exact_paragraphs", "debris_total",
-                "debris_kept", "reason_checked", "reason_agree", "repairs_total", "repairs_correct", "false_splits"):
-        setattr(total, key, getattr(total, key) + getattr(part, key))
-    total.meta.update(part.meta)
-    total.meta_total.update(part.meta_total)
+    """Add one set's counts into the total (every int and Counter field; failures stay per set)."""
+    for f in dataclasses.fields(Scores):
+        value = getattr(part, f.name)
+        if isinstance(value, Counter):
+            getattr(total, f.name).update(value)
+        elif isinstance(value, int):
+            setattr(total, f.name, getattr(total, f.name) + value)
