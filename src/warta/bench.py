@@ -19,6 +19,7 @@ from typing import Any
 
 from .api import build_pipeline
 from .ingest import ingest
+from .pipeline import Pipeline
 from .read import read_inputs
 from .store import Store
 
@@ -34,6 +35,7 @@ class BenchResult:
     stages: dict[str, float] = field(default_factory=dict)
     whole_seconds: float = 0.0
     whole_runs: list[float] = field(default_factory=list)
+    layer: str = "full"
     peak_rss_mb: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -48,6 +50,7 @@ class BenchResult:
             "stage_seconds": {k: round(v, 4) for k, v in self.seconds.items()},
             "peak_rss_mb": round(self.peak_rss_mb, 1),
             "workers": 1,
+            "layer": self.layer,
             "inputs": self.inputs,
         }
 
@@ -71,12 +74,24 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _time_stages(inputs: list[str], result: BenchResult) -> None:
+#: ``--layer clean`` times only these components (the foundation: read, clean, store)
+CLEAN_LAYER = ("clean", "repair", "metadata", "language")
+
+
+def bench_pipeline(layer: str) -> Pipeline:
+    """The whole default pipeline (``full``), or only its cleaning components (``clean``)."""
+    if layer not in ("full", "clean"):
+        raise ValueError(f"layer must be 'full' or 'clean', got {layer!r}")
+    full = build_pipeline()
+    return full if layer == "full" else Pipeline([c for c in full.components if c.name in CLEAN_LAYER])
+
+
+def _time_stages(inputs: list[str], result: BenchResult, layer: str) -> None:
     started = time.perf_counter()
     docs = list(read_inputs(inputs))
     result.seconds["read"] = time.perf_counter() - started
     result.articles = len(docs)
-    pipeline = build_pipeline()
+    pipeline = bench_pipeline(layer)
     processed = list(pipeline.pipe(docs))
     result.seconds.update(pipeline.times.seconds)
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
@@ -87,9 +102,9 @@ def _time_stages(inputs: list[str], result: BenchResult) -> None:
         result.seconds["store"] = time.perf_counter() - started
 
 
-def _warm_up() -> float:
+def _warm_up(layer: str) -> float:
     started = time.perf_counter()
-    build_pipeline().warm_up()
+    bench_pipeline(layer).warm_up()
     return time.perf_counter() - started
 
 
@@ -100,24 +115,24 @@ def _cold() -> None:
     default_repairer().clear_cache()
 
 
-def _time_whole(inputs: list[str]) -> float:
+def _time_whole(inputs: list[str], layer: str) -> float:
     _cold()
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "whole.duckdb") as store:
         started = time.perf_counter()
-        ingest(inputs, store, command="bench")
+        ingest(inputs, store, command="bench", pipeline=bench_pipeline(layer))
         return time.perf_counter() - started
 
 
-def run_bench(inputs: list[str], *, repeat: int = 3) -> BenchResult:
+def run_bench(inputs: list[str], *, repeat: int = 3, layer: str = "full") -> BenchResult:
     """Time the whole ingest (read -> pipeline -> store) end to end ``repeat`` times, each cold, and
     report the median (this machine's neighbours make single runs vary by +-20 %); then each stage."""
     if repeat < 1:
         raise ValueError(f"repeat must be >= 1, got {repeat}")
-    result = BenchResult(articles=0, inputs=inputs, startup_seconds=_warm_up())
-    result.whole_runs = [_time_whole(inputs) for _ in range(repeat)]
+    result = BenchResult(articles=0, inputs=inputs, startup_seconds=_warm_up(layer), layer=layer)
+    result.whole_runs = [_time_whole(inputs, layer) for _ in range(repeat)]
     result.whole_seconds = statistics.median(result.whole_runs)
     _cold()
-    _time_stages(inputs, result)
+    _time_stages(inputs, result, layer)
     result.stages = {name: result.articles / secs for name, secs in result.seconds.items() if secs > 0}
     result.peak_rss_mb = _peak_rss_mb()
     return result

@@ -281,8 +281,11 @@ def _without_failures(results: dict) -> dict:
 @click.option("--articles", "limit", type=int, default=None, help="Use only the first N IndoSum articles.")
 @click.option("--repeat", type=click.IntRange(1, 20), default=3, show_default=True,
               help="Whole-pipeline passes; the median is reported.")
+@click.option("--layer", type=click.Choice(["full", "clean"]), default="full", show_default=True,
+              help="full: the whole pipeline; clean: read -> clean -> store only.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
-def bench(inputs: tuple[str, ...], shared: Path | None, limit: int | None, repeat: int, as_json: bool) -> None:
+def bench(inputs: tuple[str, ...], shared: Path | None, limit: int | None, repeat: int, layer: str,
+          as_json: bool) -> None:
     """Time each stage and the whole pipeline on INPUTS (default: the 1,500 IndoSum articles made dirty)."""
     import tempfile
 
@@ -297,7 +300,7 @@ def bench(inputs: tuple[str, ...], shared: Path | None, limit: int | None, repea
                 raise click.ClickException(f"{shared}/data/news/indosum not found: give INPUTS or --shared PATH")
             err.print(f"building the IndoSum corpus from {shared} ...")
             paths = [str(build_indosum_corpus(shared, Path(tmp), limit=limit))]
-        result = run_bench(paths, repeat=repeat).to_dict()
+        result = run_bench(paths, repeat=repeat, layer=layer).to_dict()
     if as_json:
         sys.stdout.write(json.dumps(result) + "\n")
     else:
