@@ -19,7 +19,8 @@ from ..ingest import ingest as run_ingest
 from ..store import DEFAULT_DB, Store, StoreError
 from rich.markup import escape
 
-from .render import print_actor_table, print_article_table, print_bench, print_document, print_scores, print_summary
+from .render import (print_actor_table, print_article_table, print_bench, print_document, print_event_table,
+                     print_quote_table, print_scores, print_summary)
 
 log = logging.getLogger("warta")
 DB_OPTION = click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file.")
@@ -162,6 +163,85 @@ def actors(db: str, country: str | None, sector: str | None, kind: str | None, n
         sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
     else:
         print_actor_table(out, rows, title=f"{len(rows)} actors in {db}")
+
+
+def _iso_date(ctx, param, value: str | None):
+    """A --since/--until value: YYYY-MM-DD, or YYYY-MM (the month's first day)."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value if len(value) == 10 else f"{value}-01")
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: give YYYY-MM-DD or YYYY-MM") from None
+
+
+def _pair(ctx, param, value: str | None):
+    if value is None:
+        return None
+    parts = [p for p in value.replace(",", "-").split("-") if p]
+    if len(parts) != 2:
+        raise click.BadParameter(f"{value!r} is not a pair: give two actors or countries as A-B, e.g. CHN-RUS")
+    return parts[0], parts[1]
+
+
+@main.command()
+@DB_OPTION
+@click.option("--actor", default=None, help="Either side is this actor (id, country code or part of its text).")
+@click.option("--country", default=None, help="Either side is this country or IGO code (CHN, RUS, CSTO).")
+@click.option("--pair", default=None, callback=_pair, help="Between two actors/countries, either direction: CHN-RUS.")
+@click.option("--directed", is_flag=True, help="With --pair: only from the first to the second.")
+@click.option("--type", "type_", default=None, help="PLOVER type (CONSULT, ACCUSE, ...).")
+@click.option("--since", default=None, callback=_iso_date, help="Events on or after this date (YYYY-MM-DD or YYYY-MM).")
+@click.option("--until", default=None, callback=_iso_date, help="Events on or before this date.")
+@click.option("--negated/--asserted-only", default=None, help="Only negated (or only non-negated) events.")
+@click.option("--modality", default=None,
+              type=click.Choice(["asserted", "future", "obligation", "hypothetical", "denied-claim"]))
+@click.option("--article", default=None, help="Only events of this article (id or id prefix).")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["pretty", "json"]), default="pretty", show_default=True)
+def events(db: str, actor, country, pair, directed, type_, since, until, negated, modality, article, limit,
+           fmt) -> None:
+    """List coded events across stored articles, with filters; each row says where its sentence is."""
+    from ..analyse.events import PLOVER_TYPES
+
+    if type_ and type_.upper() not in PLOVER_TYPES:
+        raise click.BadParameter(f"{type_!r} is not a PLOVER type; one of {', '.join(PLOVER_TYPES)}",
+                                 param_hint="--type")
+    out, _ = _consoles()
+    try:
+        with Store(db, read_only=True) as store:
+            rows = store.list_events(actor=actor, country=country, pair=pair, directed=directed, type=type_,
+                                     since=since, until=until, negated=negated, modality=modality, article=article,
+                                     limit=limit)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
+    else:
+        print_event_table(out, rows, title=f"{len(rows)} events in {db}")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--speaker", default=None, help="Part of the speaker's name, surface text or actor id.")
+@click.option("--article", default=None, help="Only quotes of this article (id or id prefix).")
+@click.option("--direct/--indirect", default=None, help="Only direct (or only indirect) speech.")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["pretty", "json"]), default="pretty", show_default=True)
+def quotes(db: str, speaker, article, direct, limit, fmt) -> None:
+    """List who said what across stored articles, with the upstream source each quote is credited to."""
+    out, _ = _consoles()
+    try:
+        with Store(db, read_only=True) as store:
+            rows = store.list_quotes(speaker=speaker, article=article, direct=direct, limit=limit)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
+    else:
+        print_quote_table(out, rows, title=f"{len(rows)} quotes in {db}")
 
 
 #: the sample corpus's folders, one per input format (its README.md is not an article)

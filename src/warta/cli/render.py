@@ -14,7 +14,8 @@ from rich.text import Text
 
 from ..store import RunSummary
 
-__all__ = ["print_document", "print_summary", "print_article_table", "print_bench", "print_scores", "print_actor_table"]
+__all__ = ["print_document", "print_summary", "print_article_table", "print_bench", "print_scores", "print_actor_table",
+           "print_event_table", "print_quote_table"]
 
 #: how each entity label is marked in the text
 LABEL_STYLES = {"PER": "bold cyan", "ORG": "bold magenta", "LOC": "bold yellow", "GPE": "bold blue",
@@ -37,6 +38,10 @@ def _body(doc: dict[str, Any]) -> Text:
             text.stylize("bold green", rep["start"], rep["end"])
     for ent in doc.get("entities", []):
         text.stylize(LABEL_STYLES.get(ent["label"], "underline"), ent["start"], ent["end"])
+    for ev in doc.get("events", []):
+        start, end = ev.get("trigger_span") or (None, None)
+        if start is not None:
+            text.stylize("reverse", start, end)
     return text
 
 
@@ -49,6 +54,17 @@ def _actors_table(doc: dict[str, Any]) -> Table:
         surfaces = sorted({text[s:e] for s, e in actor.get("mentions", [])})
         table.add_row(escape(actor["name"]), actor.get("country") or "—", actor.get("sector") or "—",
                       escape(actor.get("role") or "—"), escape(", ".join(surfaces)))
+    return table
+
+
+def _quotes_table(doc: dict[str, Any]) -> Table:
+    table = Table(title=f"{len(doc['quotes'])} quotes", title_justify="left", expand=True, box=box.SIMPLE_HEAD)
+    for col, kw in (("speaker", {"ratio": 1}), ("", {"no_wrap": True}), ("quote", {"ratio": 4}), ("via", {"ratio": 1})):
+        table.add_column(col, **kw)
+    for q in doc["quotes"]:
+        speaker = q.get("speaker") or {}
+        table.add_row(escape(speaker.get("name") or speaker.get("text") or "?"), "“”" if q.get("direct") else "≈",
+                      escape(q["text"]), escape(q.get("attributed_to") or "—"))
     return table
 
 
@@ -80,6 +96,13 @@ def print_document(console: Console, doc: dict[str, Any], *, show_removed: bool 
         parts += [Text(""), legend]
     if doc.get("actors"):
         parts += [Text(""), _actors_table(doc)]
+    if doc.get("events"):
+        table = _event_rows_table(f"{len(doc['events'])} events", with_article=False)
+        for ev in doc["events"]:
+            table.add_row(*_event_cells(ev))
+        parts += [Text(""), table]
+    if doc.get("quotes"):
+        parts += [Text(""), _quotes_table(doc)]
     if show_removed and doc.get("removed"):
         parts += [Text(""), _removed_table(doc)]
     if doc.get("repairs"):
@@ -182,4 +205,64 @@ def print_actor_table(console: Console, rows: list[dict[str, Any]], title: str) 
     for row in rows:
         table.add_row(escape(row["name"] or "—"), row["country"] or "—", row["sector"] or "—", row["kind"] or "—",
                       escape(row["role"] or "—"), str(row["mentions"]), str(row["articles"]), escape(row["id"]))
+    console.print(table)
+
+
+def _side(side: dict[str, Any] | None) -> str:
+    if not side:
+        return "—"
+    code = side.get("country") or "?"
+    label = side.get("text") or side.get("actor") or ""
+    return f"{code} {label}".strip()
+
+
+def _event_flags(ev: dict[str, Any]) -> str:
+    flags = []
+    if ev.get("negated"):
+        flags.append("NOT")
+    if ev.get("modality") and ev["modality"] != "asserted":
+        flags.append(ev["modality"])
+    return " ".join(flags) or "—"
+
+
+def _event_rows_table(title: str, *, with_article: bool) -> Table:
+    table = Table(title=title, title_justify="left", expand=True, box=box.SIMPLE_HEAD, pad_edge=False)
+    columns = [("date", {"no_wrap": True}), ("source", {"ratio": 2}), ("type", {"no_wrap": True}),
+               ("mode", {"no_wrap": True}), ("target", {"ratio": 2}), ("flags", {"no_wrap": True}),
+               ("trigger", {"ratio": 1}), ("said by / via", {"ratio": 1}),
+               ("int.", {"justify": "right", "no_wrap": True})]
+    if with_article:
+        columns.append(("article", {"style": "dim", "no_wrap": True}))
+    for col, kw in columns:
+        table.add_column(col, **kw)
+    return table
+
+
+def _event_cells(ev: dict[str, Any]) -> list[str]:
+    said = (ev.get("reported_by") or {}).get("text") or ""
+    via = ev.get("attributed_to") or ""
+    credit = " / ".join(x for x in (said, via) if x) or "—"
+    return [ev.get("date") or "—", escape(_side(ev.get("source"))), ev["type"], ev.get("mode") or "—",
+            escape(_side(ev.get("target"))), _event_flags(ev), escape(ev.get("trigger") or "—"), escape(credit),
+            f"{ev.get('intensity', 0):+.1f}"]
+
+
+def print_event_table(console: Console, rows: list[dict[str, Any]], title: str) -> None:
+    """Events across articles: when, who, what, to whom, negation/modality, who said it."""
+    table = _event_rows_table(title, with_article=True)
+    for ev in rows:
+        table.add_row(*_event_cells(ev), f"{ev['article_id'][:8]}#{ev['seq']}")
+    console.print(table)
+
+
+def print_quote_table(console: Console, rows: list[dict[str, Any]], title: str) -> None:
+    """Quotes across articles: speaker, direct or not, the words, the upstream source."""
+    table = Table(title=title, title_justify="left", expand=True, box=box.SIMPLE_HEAD, pad_edge=False)
+    for col, kw in (("speaker", {"ratio": 1}), ("", {"no_wrap": True}), ("quote", {"ratio": 4}),
+                    ("via", {"ratio": 1}), ("article", {"style": "dim", "no_wrap": True})):
+        table.add_column(col, **kw)
+    for q in rows:
+        speaker = q.get("speaker_name") or q.get("speaker_text") or "?"
+        table.add_row(escape(speaker), "“”" if q.get("direct") else "≈", escape(q["text"]),
+                      escape(q.get("attributed_to") or "—"), q["article_id"][:8])
     console.print(table)

@@ -27,7 +27,7 @@ __all__ = ["Store", "BatchResult", "RunSummary", "DEFAULT_DB", "StoreError"]
 
 log = logging.getLogger(__name__)
 DEFAULT_DB = "warta.duckdb"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -44,6 +44,17 @@ _SCHEMA = [
     """CREATE TABLE IF NOT EXISTS actors (
         article_id VARCHAR, actor_id VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, role VARCHAR,
         kind VARCHAR, mentions INTEGER, spans JSON)""",
+    """CREATE TABLE IF NOT EXISTS events (
+        article_id VARCHAR, seq INTEGER, type VARCHAR, mode VARCHAR, cameo VARCHAR,
+        source_actor VARCHAR, source_country VARCHAR, source_sector VARCHAR, source_text VARCHAR,
+        target_actor VARCHAR, target_country VARCHAR, target_sector VARCHAR, target_text VARCHAR,
+        negated BOOLEAN, modality VARCHAR, date VARCHAR, event_date DATE, location VARCHAR,
+        sent_start INTEGER, sent_end INTEGER, trigger VARCHAR, reported_by VARCHAR, reported_by_actor VARCHAR,
+        attributed_to VARCHAR, intensity DOUBLE, published_date DATE, outlet VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS quotes (
+        article_id VARCHAR, seq INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR, direct BOOLEAN,
+        speaker_actor VARCHAR, speaker_name VARCHAR, speaker_text VARCHAR, attributed_to VARCHAR,
+        published_date DATE, outlet VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS inputs (
         run_id VARCHAR, seq BIGINT, input_ref VARCHAR, source VARCHAR, outcome VARCHAR,
         article_id VARCHAR, reason VARCHAR, detail VARCHAR, read_at TIMESTAMPTZ)""",
@@ -55,6 +66,12 @@ _ARTICLE_COLUMNS = ("id", "source", "input_ref", "input_kind", "outlet", "url", 
 _INPUT_COLUMNS = ("run_id", "seq", "input_ref", "source", "outcome", "article_id", "reason", "detail", "read_at")
 _ENTITY_COLUMNS = ("article_id", "start_char", "end_char", "text", "label", "actor_id")
 _ACTOR_COLUMNS = ("article_id", "actor_id", "name", "country", "sector", "role", "kind", "mentions", "spans")
+_EVENT_COLUMNS = ("article_id", "seq", "type", "mode", "cameo", "source_actor", "source_country", "source_sector",
+                  "source_text", "target_actor", "target_country", "target_sector", "target_text", "negated",
+                  "modality", "date", "event_date", "location", "sent_start", "sent_end", "trigger", "reported_by",
+                  "reported_by_actor", "attributed_to", "intensity", "published_date", "outlet")
+_QUOTE_COLUMNS = ("article_id", "seq", "start_char", "end_char", "text", "direct", "speaker_actor", "speaker_name",
+                  "speaker_text", "attributed_to", "published_date", "outlet")
 
 
 class StoreError(RuntimeError):
@@ -147,6 +164,8 @@ class Store:
         result, article_rows, input_rows = BatchResult(), [], []
         entity_rows: list[tuple] = []
         actor_rows: list[tuple] = []
+        event_rows: list[tuple] = []
+        quote_rows: list[tuple] = []
         known, now = self.known_ids(), _now()
         for doc in docs:
             outcome, article_id, reason, detail = self._outcome(doc, known)
@@ -155,6 +174,8 @@ class Store:
                 article_rows.append(self._article_row(doc, run.run_id, now))
                 entity_rows.extend(_entity_rows(article_id, doc))
                 actor_rows.extend(_actor_rows(article_id, doc))
+                event_rows.extend(_event_rows(article_id, doc))
+                quote_rows.extend(_quote_rows(article_id, doc))
                 result.stored.append(article_id)
             elif outcome == "duplicate":
                 result.duplicate.append((doc.input_ref, article_id))
@@ -163,7 +184,8 @@ class Store:
             input_rows.append((run.run_id, run.read + len(input_rows), doc.input_ref, doc.source, outcome,
                                article_id, reason, detail, now))
         self._write({"articles": (_ARTICLE_COLUMNS, article_rows), "entities": (_ENTITY_COLUMNS, entity_rows),
-                     "actors": (_ACTOR_COLUMNS, actor_rows), "inputs": (_INPUT_COLUMNS, input_rows)})
+                     "actors": (_ACTOR_COLUMNS, actor_rows), "events": (_EVENT_COLUMNS, event_rows),
+                     "quotes": (_QUOTE_COLUMNS, quote_rows), "inputs": (_INPUT_COLUMNS, input_rows)})
         run.add(result)
         return result
 
@@ -246,6 +268,38 @@ class Store:
         keys = ("id", "name", "country", "sector", "kind", "role", "mentions", "articles")
         return [dict(zip(keys, row)) for row in self.con.execute(query, params + [limit]).fetchall()]
 
+    def list_events(self, *, actor: str | None = None, country: str | None = None,
+                    pair: tuple[str, str] | None = None, directed: bool = False, type: str | None = None,
+                    since: dt.date | None = None, until: dt.date | None = None, negated: bool | None = None,
+                    modality: str | None = None, article: str | None = None,
+                    limit: int = 50) -> list[dict[str, Any]]:
+        """Coded events, filtered; ``pair`` matches either direction unless ``directed``."""
+        where, params = _event_filters(actor=actor, country=country, pair=pair, directed=directed, type=type,
+                                       since=since, until=until, negated=negated, modality=modality, article=article)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        query = (f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events {clause} "
+                 f"ORDER BY coalesce(event_date, published_date) NULLS LAST, article_id, seq LIMIT ?")
+        rows = self.con.execute(query, params + [limit]).fetchall()
+        return [_event_record(dict(zip(_EVENT_COLUMNS, row))) for row in rows]
+
+    def list_quotes(self, *, speaker: str | None = None, article: str | None = None, direct: bool | None = None,
+                    limit: int = 50) -> list[dict[str, Any]]:
+        """Quotes, filtered by speaker (actor id, canonical or surface name; case-insensitive substring)."""
+        where, params = [], []
+        if speaker:
+            where.append("(speaker_actor ILIKE ? OR speaker_name ILIKE ? OR speaker_text ILIKE ?)")
+            params += [f"%{speaker}%"] * 3
+        if article:
+            where.append("starts_with(article_id, ?)")
+            params.append(article)
+        if direct is not None:
+            where.append("direct = ?")
+            params.append(direct)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        query = (f"SELECT {', '.join(_QUOTE_COLUMNS)} FROM quotes {clause} "
+                 f"ORDER BY published_date NULLS LAST, article_id, seq LIMIT ?")
+        return [dict(zip(_QUOTE_COLUMNS, row)) for row in self.con.execute(query, params + [limit]).fetchall()]
+
     def counts(self) -> dict[str, Any]:
         """Totals over every input ever read: read = stored + duplicate + rejected."""
         rows = self.con.execute("SELECT outcome, count(*) FROM inputs GROUP BY outcome").fetchall()
@@ -280,6 +334,95 @@ def _entity_rows(article_id: str, doc: Document) -> list[tuple]:
 def _actor_rows(article_id: str, doc: Document) -> list[tuple]:
     return [(article_id, a["id"], a["name"], a.get("country"), a.get("sector"), a.get("role"), a.get("kind"),
              len(a.get("mentions", [])), json.dumps(a.get("mentions", []))) for a in doc.actors]
+
+
+def _side(column_prefix: str, value: str) -> tuple[str, list[Any]]:
+    """One side of an event matches a country code, an actor id, or (substring) the actor's surface text."""
+    clause = (f"({column_prefix}_country = ? OR {column_prefix}_actor ILIKE ? OR {column_prefix}_text ILIKE ?)")
+    return clause, [value.upper(), value, f"%{value}%"]
+
+
+def _event_filters(*, actor, country, pair, directed, type, since, until, negated, modality,
+                   article) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    for value in (actor, country):
+        if value:
+            (src, src_params), (tgt, tgt_params) = _side("source", value), _side("target", value)
+            where.append(f"({src} OR {tgt})")
+            params += src_params + tgt_params
+    if pair:
+        (a_src, p1), (b_tgt, p2) = _side("source", pair[0]), _side("target", pair[1])
+        forward = f"({a_src} AND {b_tgt})"
+        if directed:
+            where.append(forward)
+            params += p1 + p2
+        else:
+            (b_src, p3), (a_tgt, p4) = _side("source", pair[1]), _side("target", pair[0])
+            where.append(f"({forward} OR ({b_src} AND {a_tgt}))")
+            params += p1 + p2 + p3 + p4
+    simple = (("type = ?", type.upper() if type else None), ("modality = ?", modality),
+              ("coalesce(event_date, published_date) >= ?", since),
+              ("coalesce(event_date, published_date) <= ?", until), ("negated = ?", negated),
+              ("starts_with(article_id, ?)", article))
+    for clause, value in simple:
+        if value is not None and value != "":
+            where.append(clause)
+            params.append(value)
+    return where, params
+
+
+def _side_record(row: dict[str, Any], prefix: str) -> dict[str, Any]:
+    return {key: row[f"{prefix}_{key}"] for key in ("actor", "country", "sector", "text")}
+
+
+def _event_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored event row in the contract's nested shape, with where it came from."""
+    target = _side_record(row, "target") if any(row[f"target_{k}"] for k in ("actor", "country", "text")) else None
+    reported = ({"actor": row["reported_by_actor"], "text": row["reported_by"]}
+                if row["reported_by"] or row["reported_by_actor"] else None)
+    return {"article_id": row["article_id"], "seq": row["seq"], "type": row["type"], "mode": row["mode"],
+            "cameo": row["cameo"], "source": _side_record(row, "source"), "target": target, "negated": row["negated"],
+            "modality": row["modality"], "date": row["date"], "location": row["location"],
+            "sentence": [row["sent_start"], row["sent_end"]], "trigger": row["trigger"], "reported_by": reported,
+            "attributed_to": row["attributed_to"], "intensity": row["intensity"], "outlet": row["outlet"],
+            "published": row["published_date"].isoformat() if row["published_date"] else None}
+
+
+def _event_date(value: str | None) -> dt.date | None:
+    """The first day an event's date can mean: ``2022-01-10`` or ``2022-01`` -> a date to filter on."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value if len(value) == 10 else f"{value[:7]}-01")
+    except ValueError:
+        return None
+
+
+def _event_rows(article_id: str, doc: Document) -> list[tuple]:
+    published = date_of(doc.published)
+    rows = []
+    for seq, ev in enumerate(doc.events):
+        src, tgt = ev.get("source") or {}, ev.get("target") or {}
+        reported = ev.get("reported_by") or {}
+        sentence = ev.get("sentence") or [None, None]
+        rows.append((article_id, seq, ev["type"], ev.get("mode"), ev.get("cameo"), src.get("actor"),
+                     src.get("country"), src.get("sector"), src.get("text"), tgt.get("actor"), tgt.get("country"),
+                     tgt.get("sector"), tgt.get("text"), bool(ev.get("negated")), ev.get("modality"), ev.get("date"),
+                     _event_date(ev.get("date")), ev.get("location"), sentence[0], sentence[1], ev.get("trigger"),
+                     reported.get("text"), reported.get("actor"), ev.get("attributed_to"),
+                     float(ev.get("intensity") or 0.0), published, doc.outlet))
+    return rows
+
+
+def _quote_rows(article_id: str, doc: Document) -> list[tuple]:
+    published = date_of(doc.published)
+    rows = []
+    for seq, q in enumerate(doc.quotes):
+        speaker = q.get("speaker") or {}
+        rows.append((article_id, seq, q["start"], q["end"], q["text"], bool(q.get("direct")), speaker.get("actor"),
+                     speaker.get("name"), speaker.get("text"), q.get("attributed_to"), published, doc.outlet))
+    return rows
 
 
 def _insert_many(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:

@@ -1,0 +1,74 @@
+"""Indonesian grammar words the event coder reads: data only, used by :mod:`warta.analyse.events`.
+
+The triggers themselves (verbs and verbal nouns with their PLOVER type) are in ``data/event_triggers.tsv``;
+this module holds the closed-class words around them: negation, modality, prepositions that introduce a
+target, the passive agent marker, coordination, clause boundaries, light verbs and pronouns.
+"""
+
+from __future__ import annotations
+
+#: Words that negate the trigger they stand before (``Beijing tidak mengutuk Moskow``).
+NEGATION: frozenset[str] = frozenset({"tidak", "tak", "belum", "bukan", "tanpa", "enggan", "ogah", "jangan",
+                                      "urung", "batal", "gagal"})
+
+#: Modality cue -> the contract's modality. Read in the few words before the trigger (``akan menyerang``).
+MODALITY_BEFORE: dict[str, str] = {
+    "akan": "future", "bakal": "future", "hendak": "future", "berencana": "future", "merencanakan": "future",
+    "berniat": "future", "ingin": "future", "siap": "future", "segera": "future", "berjanji": "future",
+    "harus": "obligation", "perlu": "obligation", "wajib": "obligation", "mesti": "obligation",
+    "seharusnya": "obligation", "semestinya": "obligation", "sepatutnya": "obligation", "diminta": "obligation",
+    "boleh": "obligation",  # only with a negation: ``tidak boleh`` (handled by the coder)
+    "membantah": "denied-claim", "menyangkal": "denied-claim", "menampik": "denied-claim",
+    "membantah telah": "denied-claim",
+}
+
+#: Conditional conjunctions: a trigger in a clause they open is hypothetical.
+HYPOTHETICAL: frozenset[str] = frozenset({"jika", "jikalau", "kalau", "seandainya", "andaikan", "andai",
+                                          "apabila", "bila", "bilamana", "manakala", "asalkan", "if"})
+
+#: How far before the trigger (in words) negation and modality cues are looked for.
+CUE_WINDOW = 4
+
+#: Prepositions that introduce the target after a trigger (``mengirim pasukan ke Kazakhstan``).
+TARGET_PREPOSITIONS: frozenset[str] = frozenset({"ke", "kepada", "terhadap", "dengan", "untuk", "atas", "bagi",
+                                                 "melawan", "pada", "kpd", "thd", "menuju", "antara"})
+
+#: The passive agent marker: ``diserang oleh Rusia``.
+AGENT_MARKER = "oleh"
+
+#: Words that join two actors into one coordinated subject or object.
+COORDINATION: frozenset[str] = frozenset({"dan", "serta", "&", "bersama", ",", "maupun", "beserta", "and"})
+
+#: Words that close the clause a trigger's arguments are looked for in.
+CLAUSE_BREAKS: frozenset[str] = frozenset({";", ":", "bahwa", "sementara", "sedangkan", "namun", "tetapi",
+                                           "tapi", "padahal", "sehingga", "karena", "meskipun", "walaupun",
+                                           "sebelum", "sesudah", "hingga", "agar", "supaya", "(", ")", "?", "!",
+                                           "“", "”", '"'})
+
+#: Words after which an object actor is still the argument of a noun trigger (``dukungan China untuk Rusia``).
+POSSESSOR_GAP: frozenset[str] = frozenset({"dari", "pihak", "pemerintah", "negara"})
+
+#: Light verbs that make a verbal noun act as a verb: ``Rusia melakukan invasi ke Ukraina``.
+LIGHT_VERBS: frozenset[str] = frozenset({
+    "melakukan", "menggelar", "mengadakan", "memberikan", "memberi", "melancarkan", "mengeluarkan",
+    "menyampaikan", "mengajukan", "menjalin", "menjalankan", "meluncurkan", "membuat", "menempuh",
+    "menyatakan", "mengumumkan", "melayangkan", "mengirimkan", "mengirim", "menawarkan", "menggalang",
+    "terlibat", "melaksanakan", "berkomitmen", "sepakat", "setuju", "memulai", "melanjutkan", "meningkatkan",
+    "memperkuat", "memperdalam", "mempererat", "menerapkan", "memberlakukan",
+})
+
+#: Light verbs that turn the roles round: ``Moskow menerima kunjungan Wang`` (Wang -> Moskow).
+RECEIVING_VERBS: frozenset[str] = frozenset({"menerima", "mendapat", "mendapatkan", "memperoleh", "menjadi",
+                                             "menghadapi", "mengalami", "menjamu", "menyambut"})
+
+#: Subject pronouns that stand for the person last named (``Ia juga mengecam ...``).
+PERSON_PRONOUNS: frozenset[str] = frozenset({"ia", "dia", "beliau", "pihaknya", "dirinya"})
+
+#: Relative pronoun: ``CSTO yang dipimpin Rusia mengirim pasukan`` -- the head before it is the subject.
+RELATIVE = "yang"
+
+#: PLOVER types whose action is mutual: between two parties it is coded in both directions.
+SYMMETRIC_TYPES: frozenset[str] = frozenset({"CONSULT", "COOPERATE"})
+#: Modes of other types that are mutual too (an agreement between two parties).
+SYMMETRIC_TRIGGERS: frozenset[str] = frozenset({"sepakat", "setuju", "kesepakatan", "perjanjian", "bersepakat",
+                                                "menyepakati", "damai", "berdamai", "bertemu", "pertemuan"})
