@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .. import __version__
+from ..analyse.plover import MODALITIES, PLOVER_TYPES
 from ..api import analyze_many
 from ..ingest import ingest as run_ingest
 from ..store import DEFAULT_DB, Store, StoreError
@@ -197,15 +198,13 @@ def _pair(ctx, param, value: str | None):
 @click.option("--until", default=None, callback=_iso_date, help="Events on or before this date.")
 @click.option("--negated/--asserted-only", default=None, help="Only negated (or only non-negated) events.")
 @click.option("--modality", default=None,
-              type=click.Choice(["asserted", "future", "obligation", "hypothetical", "denied-claim"]))
+              type=click.Choice(MODALITIES))
 @click.option("--article", default=None, help="Only events of this article (id or id prefix).")
 @click.option("--limit", default=50, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["pretty", "json"]), default="pretty", show_default=True)
 def events(db: str, actor, country, pair, directed, type_, since, until, negated, modality, article, limit,
            fmt) -> None:
     """List coded events across stored articles, with filters; each row says where its sentence is."""
-    from ..analyse.events import PLOVER_TYPES
-
     if type_ and type_.upper() not in PLOVER_TYPES:
         raise click.BadParameter(f"{type_!r} is not a PLOVER type; one of {', '.join(PLOVER_TYPES)}",
                                  param_hint="--type")
