@@ -1,4 +1,5 @@
-"""Indonesian date and time words: data only, read by :mod:`warta.dates`."""
+"""Indonesian date and time words: data only, read by :mod:`warta.dates` (explicit dates) and
+:mod:`warta.analyse.timex` (relative time words: ``kemarin``, ``pekan lalu``, ``tiga hari yang lalu``)."""
 
 from __future__ import annotations
 
@@ -31,4 +32,89 @@ TIMEZONES: dict[str, int] = {"wib": 7, "wita": 8, "wit": 9, "utc": 0, "gmt": 0}
 PUBLISHED_LEAD: list[str] = [
     "diperbarui", "diterbitkan", "dipublikasikan", "dipublikasi", "publikasi", "terbit", "tayang", "updated",
     "published", "update", "posted", "dibuat", "rilis",
+]
+
+
+# --- Running text (read by warta.analyse.timex) -------------------------------------------------
+# Abbreviations (``sen``, ``min``, ``mar``) are ordinary words in running text, so these lists hold only
+# the forms a sentence uses without a day number beside them.
+
+#: Weekday names in running text (no abbreviations). ``minggu`` is also the noun "week": the code
+#: reads it as Sunday only when capitalised or after ``hari``.
+WEEKDAY_NAMES: dict[str, int] = {
+    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jumaat": 4, "sabtu": 5,
+    "minggu": 6, "ahad": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+
+#: Month names that stand without a day number (``Januari 2022``, ``akhir Februari``).
+MONTH_NAMES: dict[str, int] = {
+    name: MONTHS[name]
+    for name in ("januari", "january", "februari", "pebruari", "february", "maret", "march", "april", "mei", "may",
+                 "juni", "june", "juli", "july", "agustus", "august", "september", "oktober", "october",
+                 "november", "nopember", "desember", "december")
+}
+
+#: Cardinal number words for ``tiga hari yang lalu``; ``beberapa`` (a few) is handled apart as vague.
+NUMBER_WORDS: dict[str, int] = {
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+    "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "a": 1,
+}
+
+#: "A few": the count is unknown, so the expression is one step coarser (days -> week, weeks -> month).
+FEW_WORDS: list[str] = ["beberapa", "a few", "several"]
+
+#: Calendar units and their names; ``se`` glued in front means one (``sepekan``, ``sebulan``).
+UNITS: dict[str, str] = {
+    "hari": "day", "pekan": "week", "minggu": "week", "bulan": "month", "tahun": "year",
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+    "year": "year", "years": "year",
+}
+
+#: Words after a unit, weekday or month that say which one: -1 the previous, 0 this, +1 the next.
+#: After a weekday or a dated day ``lalu`` only says "in the past" (``Senin lalu``, ``24 Februari lalu``).
+RELATIONS: dict[str, int] = {
+    "yang lalu": -1, "lalu": -1, "silam": -1, "kemarin": -1, "ago": -1,
+    "ini": 0,
+    "depan": 1, "mendatang": 1, "yang akan datang": 1, "lagi": 1,
+}
+
+#: English relation words written before the unit (``last week``, ``next Monday``).
+RELATIONS_BEFORE: dict[str, int] = {"last": -1, "past": -1, "this": 0, "next": 1}
+
+#: Words for a day, as an offset in days from the article's date.
+DAY_OFFSETS: dict[str, int] = {
+    "kemarin lusa": -2, "kemarin dulu": -2, "kemarin": -1, "hari ini": 0, "besok lusa": 2, "besok": 1,
+    "esok hari": 1, "esok": 1, "lusa": 2,
+    "tadi pagi": 0, "pagi tadi": 0, "pagi ini": 0, "tadi siang": 0, "siang tadi": 0, "siang ini": 0,
+    "tadi sore": 0, "sore tadi": 0, "sore ini": 0, "malam ini": 0, "dini hari tadi": 0,
+    "yesterday": -1, "today": 0, "tomorrow": 1, "this morning": 0, "tonight": 0,
+}
+
+#: "Last night": the article's day, or the day before when the article is dated before noon.
+NIGHT_WORDS: list[str] = ["tadi malam", "malam tadi", "semalam", "last night"]
+
+#: Vague recent time: an expression with no value (the event is not dated by it).
+VAGUE_WORDS: list[str] = [
+    "baru-baru ini", "belakangan ini", "akhir-akhir ini", "beberapa waktu lalu", "beberapa waktu yang lalu",
+    "recently",
+]
+
+#: Part of a period before it: ``awal pekan lalu``, ``akhir Februari``, ``pertengahan 2014``.
+PERIOD_PARTS: dict[str, str] = {
+    "awal": "start", "akhir": "end", "penghujung": "end", "pertengahan": "middle", "medio": "middle",
+    "early": "start", "late": "end", "mid": "middle",
+}
+
+#: Times of day that may follow a date (``Senin (10/1/2022) malam``), kept inside the expression.
+TIMES_OF_DAY: list[str] = [
+    "dini hari", "pagi", "siang", "sore", "petang", "malam", "subuh", "morning", "evening", "night",
+]
+
+#: Words before a date that are not part of it; a bare year needs one (``pada 2014``, ``sejak 2014``).
+DATE_CUES: list[str] = [
+    "pada tanggal", "pada tahun", "pada", "sejak tahun", "sejak", "hingga", "sampai", "tanggal", "tgl.", "tgl",
+    "on", "in", "since", "until",
 ]
