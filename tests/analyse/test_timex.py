@@ -368,6 +368,18 @@ def test_article_anchor_from_the_lead_when_nothing_is_published():
     assert article_anchor("", text) == SEED
 
 
+def test_article_anchor_skips_title_and_subtitle_lines():
+    # seed 003: a title and a subtitle (no full stop) stand before the dated lead paragraph
+    text = (
+        "Semakin Dipojokkan Barat, Rusia Kian Mesra dengan China\n\n"
+        "Biden ingatkan China untuk tidak membantu Rusia\n\n"
+        "Jakarta, IDN Times - Rusia semakin dekat dengan China. Dewan Keamanan Rusia pada Senin (19/9/2022) "
+        "mengatakan bahwa kerja sama militer berlanjut.\n\n"
+        "Paragraf berikutnya menyebut 1 Maret 2021 sebagai tanggal lain."
+    )
+    assert article_anchor(None, text) == SEPT
+
+
 def test_article_anchor_ignores_dates_after_the_lead_and_partial_dates():
     lead = "Paragraf pertama yang cukup panjang untuk dihitung, Senin (10/1).\n\n"
     second = "Paragraf kedua juga cukup panjang untuk dihitung sebagai paragraf.\n\n"

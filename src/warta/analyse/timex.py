@@ -436,10 +436,10 @@ def find_time_expressions(
     return found
 
 
-_PARAGRAPH = re.compile(r"\n\s*\n")
-_LINE = re.compile(r"\n")
+# A lead paragraph is a line of running text ending a sentence; titles, subtitles and page debris
+# ("loading...", "A") are shorter or carry no final full stop and do not count.
+_SENTENCE_LINE = re.compile(r"^[^\n]{40,}?[.!?…][\"'”’)\]]*[^\S\n]*$", re.MULTILINE)
 _LEAD_PARAGRAPHS = 2
-_MIN_PARAGRAPH = 40  # shorter lines are page debris ("loading...", "A") and do not count as paragraphs
 
 
 def article_anchor(published: str | None, text: str = "") -> dt.date | None:
@@ -457,15 +457,10 @@ def article_anchor(published: str | None, text: str = "") -> dt.date | None:
 
 
 def _lead(text: str) -> str:
-    """The text up to the end of its second real paragraph (blank-line paragraphs, else lines)."""
-    splitter = _PARAGRAPH if _PARAGRAPH.search(text, 0, 4000) else _LINE
-    seen, position = 0, 0
-    for m in splitter.finditer(text):
-        if len(text[position : m.start()].strip()) >= _MIN_PARAGRAPH:
-            seen += 1
-            if seen == _LEAD_PARAGRAPHS:
-                return text[: m.start()]
-        position = m.end()
+    """The text up to the end of its second lead paragraph (all of it when it has fewer)."""
+    for seen, m in enumerate(_SENTENCE_LINE.finditer(text), 1):
+        if seen == _LEAD_PARAGRAPHS:
+            return text[: m.end()]
     return text
 
 
