@@ -16,9 +16,9 @@ report or an outlet (``menurut laporan Xinhua``), otherwise X is a speaker.
 
 :func:`find_quotes` finds reported speech and its speaker, as contract QUOTE dicts:
 
-- direct quotes in every mark style (``"..."``, ``“...”``, ``'...'``, ``‘...’``, ``«...»``); quotes nested in a
-  quote are part of it; a quote that opens a paragraph and is not closed there continues into the next
-  paragraph when that one opens with a mark; any other unclosed mark is ignored. A short quote in the middle
+- direct quotes in every mark style (``"..."``, ``“...”``, ``'...'``, ``‘...’``, ``«...»``); quotes nested in
+  a quote are part of it; a quote that opens a paragraph and is not closed there continues into the next
+  paragraph when that one opens with a mark, else ends with its paragraph; any other unclosed mark is ignored. A short quote in the middle
   of a sentence with no speaker tag is a scare quote (``menjuluki demonstrasi sebagai "upaya kudeta"``), not
   speech;
 - indirect speech: ``X mengatakan (bahwa) ...`` and the other speech verbs of ``lang/id/speech.py``,

@@ -18,7 +18,8 @@ SPEECH_VERBS: tuple[str, ...] = (
 #: Speech verbs that only report speech when ``bahwa`` or a colon follows (otherwise they take a
 #: noun: ``mengumumkan paket sanksi``, ``menyebut X sebagai Y``).
 WEAK_SPEECH_VERBS: tuple[str, ...] = (
-    "menyebut", "mengumumkan", "menyampaikan", "memperingatkan", "melaporkan", "memaparkan", "menduga", "menganggap", "mengingatkan",
+    "menyebut", "mengumumkan", "menyampaikan", "memperingatkan", "melaporkan", "memaparkan", "menduga",
+    "menganggap", "mengingatkan",
     "menuding", "menuduh", "mengisyaratkan", "menginformasikan", "memastikan", "mengeklaim",
 )
 
