@@ -434,7 +434,8 @@ def test_date_for_span_prefers_the_expression_nearest_the_trigger():
 DATE_WORDS = st.sampled_from(
     ["Senin", "minggu", "Minggu", "lalu", "pekan", "(10/1)", "(31/2/2022)", "2022", "tahun", "pada", "awal",
      "akhir", "Februari", "24", "hari", "ini", "kemarin", "lusa", "dua", "beberapa", "se", "yang", "depan", "/",
-     "(", ")", ",", "10.52", "WIB", "Nomor", "-an", "tadi", "malam", "last", "week", "ago", "Jum'at", "Jum’at", "baru-baru", "ſeptember", "İNİ"]
+     "(", ")", ",", "10.52", "WIB", "Nomor", "-an", "tadi", "malam", "last", "week", "ago", "Jum'at", "Jum’at",
+     "baru-baru", "ſeptember", "İNİ"]
 )
 
 
