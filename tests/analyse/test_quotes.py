@@ -245,6 +245,20 @@ def test_indirect_speech_by_verb(verb):
     assert q["speaker"]["actor"] == "wang-yi"
 
 
+def test_subject_after_a_clause_opener_or_an_apposition():
+    quotes = quotes_of("Isu itu marak karena ratusan warga melaporkan bahwa harga beras naik.\n\n"
+                       "Sutrisno, salah satu penjual cabai mengatakan, harga cabai anjlok usai Lebaran.")
+    assert [q["speaker"]["text"] for q in quotes] == ["ratusan warga", "Sutrisno, salah satu penjual cabai"]
+
+
+@pytest.mark.parametrize("text", [
+    "Pengguna dapat menambahkan informasi tentang ruang rapat.",  # a modal: not reported speech
+    "Wang tidak mengatakan kapan kunjungan itu akan digelar.",
+])
+def test_a_speech_verb_after_a_modal_or_negation_is_not_speech(text):
+    assert quotes_of(text) == []
+
+
 def test_a_speech_verb_taking_a_noun_is_not_speech():
     assert quotes_of("Beijing menyatakan dukungan terhadap langkah pemerintah Kazakhstan.") == []
     assert quotes_of("Biden mengumumkan paket sanksi baru terhadap Moskow.") == []

@@ -18,9 +18,10 @@ report or an outlet (``menurut laporan Xinhua``), otherwise X is a speaker.
 
 - direct quotes in every mark style (``"..."``, ``“...”``, ``'...'``, ``‘...’``, ``«...»``); quotes nested in
   a quote are part of it; a quote that opens a paragraph and is not closed there continues into the next
-  paragraph when that one opens with a mark, else ends with its paragraph; any other unclosed mark is ignored. A short quote in the middle
-  of a sentence with no speaker tag is a scare quote (``menjuluki demonstrasi sebagai "upaya kudeta"``), not
-  speech;
+  paragraph when that one opens with a mark, else ends with its paragraph; any other unclosed mark is
+  ignored. A short quote in the middle of a sentence with no speaker tag is a scare quote (``menjuluki
+  demonstrasi sebagai "upaya kudeta"``), and so is a tagless quote the sentence goes on after (a title):
+  not speech. A tagless quote right after another quote goes on with that quote's speaker;
 - indirect speech: ``X mengatakan (bahwa) ...`` and the other speech verbs of ``lang/id/speech.py``,
   ``menurut X, ...``, ``..., kata X.`` and ``A, kata X, B``, and ``Demikian diungkapkan X`` /
   ``Hal itu disampaikan X`` (the sentence(s) before it in the paragraph are the quote).
@@ -34,6 +35,9 @@ outside any quote; a statement (``bunyi pernyataan resmi tersebut``) is its auth
 phrase no actor covers keeps its text, with ``actor`` and ``name`` null.
 
 Every QUOTE's ``text`` is exactly ``doc.text[start:end]`` (an interrupting ``, kata X,`` stays inside it).
+Beside the contract's keys a QUOTE has ``sentence`` (``[start, end]`` of the sentences it spans) and ``cue``
+(what marked it: ``tag`` or ``direct`` for direct speech, else the speech verb, ``menurut``, the tag verb or
+``back``); ``speaker`` also has ``start`` and ``end`` (null when the quote has no speaker).
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ Span = tuple[int, int]
 _KIND_RANK = {"person": 0, "org": 1, "igo": 1, "group": 2, "state": 3}
 _SHORT_QUOTE_WORDS = 5  # a quote shorter than this inside a sentence, without a speaker tag, is a scare quote
 _MAX_SPEAKER_WORDS = 9
+_MAX_LOWER_SUBJECT = 4  # a subject without a capital or a name: 'pihak kepolisian setempat'
 _TAG_WINDOW = 160  # characters after a closing mark searched for a speaker tag
 _PRE_WINDOW = 200  # characters before an opening mark searched for a speaker tag
 _MAX_BACK_SENTENCES = 2  # sentences before ``Demikian diungkapkan X`` that are its quote
@@ -170,6 +175,8 @@ _SPEAKER_STOP = frozenset(words.SPEAKER_STOPS)
 _TRAILERS = frozenset(words.SUBJECT_TRAILERS)
 _LEADERS = frozenset(words.SUBJECT_LEADERS)
 _AFTER_NAME = frozenset(words.AFTER_NAME)
+_CLAUSE_OPENERS = frozenset(words.CLAUSE_OPENERS)
+_NOT_SPEECH_BEFORE = frozenset(words.NOT_SPEECH_BEFORE)
 _NOT_SUBJECT = frozenset(words.NOT_SUBJECTS)
 
 
@@ -505,13 +512,33 @@ def _subject(index: _Index, sent_start: int, verb_start: int) -> _Speaker | None
     text = index.doc.text
     pieces = re.split(r"[,;:]", text[sent_start:verb_start])
     end = verb_start
-    for piece in reversed(pieces):
+    for i in range(len(pieces) - 1, -1, -1):
+        piece = pieces[i]
         start = end - len(piece)
         found = _subject_in(index, start, end)
         if found is not None:
-            return found
+            return _named_before(index, found, pieces[i - 1], start - 1) if i else found
+        first = _WORD.search(piece)
+        if first and not (first.group().lower() in _NOT_SUBJECT or first.group()[0].isdigit()
+                          or _TAG_ROOT.fullmatch(first.group())):
+            return None  # a piece with words but no subject: the subject is not further back
         end = start - 1
     return None
+
+
+def _named_before(index: _Index, found: _Speaker, piece: str, piece_end: int) -> _Speaker:
+    """``Sutrisno, salah satu penjual cabai mengatakan``: a lower-case role phrase no actor covers, after a
+    short name and a comma, is that name's apposition; the speaker spans both."""
+    text = index.doc.text
+    if found.pronoun or not text[found.start:found.start + 1].islower():
+        return found
+    if index.mentions_in(found.start, found.end):
+        return found
+    names = _WORD.findall(piece)
+    if not names or len(names) > 4 or not all(w[:1].isupper() for w in names):
+        return found
+    start = piece_end - len(piece) + (len(piece) - len(piece.lstrip()))
+    return _Speaker(start, found.end)
 
 
 def _subject_tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -519,6 +546,10 @@ def _subject_tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
     a parenthesis (``Stiller (50)``) or trailing adverbs (``juga``, ``pun``)."""
     paren = text.find("(", start, end)
     tokens = list(_WORD.finditer(text, start, paren if paren >= 0 else end))
+    if tokens and tokens[0].group().lower() == "yang":
+        return []  # a relative clause between commas: the subject is before it
+    opener = max((i for i, t in enumerate(tokens) if t.group().lower() in _CLAUSE_OPENERS), default=-1)
+    tokens = tokens[opener + 1:]  # 'Isu itu marak karena ratusan perempuan melaporkan' -> 'ratusan perempuan'
     while tokens and tokens[0].group().lower() in _LEADERS:
         tokens.pop(0)
     cut = next((i for i, t in enumerate(tokens) if i and t.group().lower() == "yang"), len(tokens))
@@ -543,7 +574,8 @@ def _subject_in(index: _Index, start: int, end: int) -> _Speaker | None:
         best = min(found, key=lambda m: (_KIND_RANK.get(m[2].get("kind"), 4), m[0]))
         return _Speaker(tokens[0].start(), best[1])
     cut = next((i for i, t in enumerate(tokens) if i and t.group().lower() in _SPEAKER_STOP), len(tokens))
-    if cut > _MAX_SPEAKER_WORDS or not tokens[0].group()[0].isupper() and not _STATEMENT.match(text, tokens[0].start()):
+    lower = not tokens[0].group()[0].isupper() and not _STATEMENT.match(text, tokens[0].start())
+    if cut > (_MAX_LOWER_SUBJECT if lower else _MAX_SPEAKER_WORDS):
         return None
     return _Speaker(tokens[0].start(), tokens[cut - 1].end())
 
@@ -634,6 +666,11 @@ def _verb_quotes(index: _Index, cites: list[int]) -> list[_Quote]:
         if "bahwa" not in link.lower() and _NOT_CLAUSE.match(text, comp):
             continue
         sent = index.sentence_at(m.start())
+        before = [w.lower() for w in _WORD.findall(text, max(sent[0], m.start() - 40), m.start())[-3:]]
+        while before and before[-1] in _TRAILERS:
+            before.pop()
+        if before and before[-1] in _NOT_SPEECH_BEFORE:
+            continue  # 'pengguna dapat menambahkan informasi', 'tidak mengatakan'
         end = _clause_end(index, comp, sent[1], cites)
         speaker = _subject(index, sent[0], m.start())
         if speaker is None or len(text[comp:end].split()) < 2:

@@ -89,7 +89,22 @@ SPEAKER_STOPS: tuple[str, ...] = (
 )
 
 #: Lower-case words that may follow a name inside a speaker phrase: ``kata mantan Ketua Bawaslu ini``.
-AFTER_NAME: tuple[str, ...] = ("ini", "itu", "tersebut", "setempat", "bin", "binti", "van", "de", "al")
+AFTER_NAME: tuple[str, ...] = ("ini", "itu", "tersebut", "setempat", "bin", "binti", "van", "de", "al", "of")
+
+#: Words that open a clause inside a sentence; the subject of a speech verb comes after the last one
+#: (``Isu itu marak karena ratusan perempuan melaporkan ...`` -> ``ratusan perempuan``).
+CLAUSE_OPENERS: tuple[str, ...] = (
+    "karena", "setelah", "sebelum", "ketika", "saat", "jika", "kalau", "bila", "apabila", "sehingga",
+    "sedangkan", "bahwa", "agar", "supaya", "meski", "meskipun", "walaupun", "usai", "sejak", "namun",
+    "tetapi", "tapi", "padahal", "sementara",
+)
+
+#: A word right before a speech verb that makes it something other than reported speech: a modal or a
+#: negation (``pengguna dapat menambahkan``, ``ia tidak mengatakan``, ``akan menjelaskan``).
+NOT_SPEECH_BEFORE: tuple[str, ...] = (
+    "dapat", "bisa", "boleh", "ingin", "mau", "hendak", "perlu", "harus", "akan", "tidak", "tak", "belum",
+    "bukan", "enggan", "sulit", "untuk", "guna", "sempat", "berani", "mampu", "jangan", "sering", "selalu",
+)
 
 #: Adverbs between a subject and its speech verb: ``Diplomat top itu juga mengatakan``.
 SUBJECT_TRAILERS: tuple[str, ...] = (
@@ -102,6 +117,7 @@ SUBJECT_TRAILERS: tuple[str, ...] = (
 SUBJECT_LEADERS: tuple[str, ...] = (
     "namun", "tetapi", "tapi", "akan", "sementara", "sedangkan", "adapun", "lalu", "kemudian", "bahkan",
     "selain", "itu", "dan", "serta", "maka", "sehingga", "karena", "sebab", "meski", "meskipun", "walau",
+    "hanya", "saja", "apalagi", "terlebih",
 )
 
 #: Words that cannot open a subject: a relative clause, a date or time (``Sabtu (10/2) malam mengatakan``).
