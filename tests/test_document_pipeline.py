@@ -17,7 +17,9 @@ def test_analyze_text_gives_the_contract():
     data = doc.to_dict()
     assert list(data)[: len(CONTRACT_KEYS)] == CONTRACT_KEYS
     assert data["text"] == "\n\n".join(DIRTY_BODY)
-    assert data["events"] == data["quotes"] == []  # their layer is not built yet
+    for item in data["events"] + data["quotes"]:  # every record points into the text
+        start, end = item["sentence"]
+        assert 0 <= start < end <= len(data["text"])
     assert data["entities"] and data["actors"]
     for ent in data["entities"]:
         assert data["text"][ent["start"]:ent["end"]] == ent["text"]

@@ -19,16 +19,19 @@ _HINT_FIELDS = ("url", "title", "published", "outlet", "author")
 
 
 def analysis_components() -> list:
-    """Tokens and sentences, named entities, actors."""
+    """Tokens and sentences, named entities, actors, quotes (with cited sources), events."""
     from .analyse.actors import ResolveActors
+    from .analyse.events import CodeEvents
     from .analyse.ner import RecogniseEntities
+    from .analyse.quotes import FindQuotes
     from .analyse.tokens import Tokenize
 
-    return [Tokenize(), RecogniseEntities(), ResolveActors()]
+    return [Tokenize(), RecogniseEntities(), ResolveActors(), FindQuotes(), CodeEvents()]
 
 
 def build_pipeline(settings: Settings = DEFAULT_SETTINGS) -> Pipeline:
-    """The default per-document pipeline: clean -> repair -> metadata -> language -> tokens -> entities -> actors."""
+    """The default per-document pipeline: clean -> repair -> metadata -> language -> tokens -> entities -> actors
+    -> quotes -> events."""
     components = [CleanDebris(settings=settings), ResolveMetadata()]
     if settings.repair_glued_words:
         components.insert(1, RepairGlue())

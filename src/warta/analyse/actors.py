@@ -129,7 +129,7 @@ def _dictionary_mentions(ctx: _Context) -> None:
         if (found.start, found.end) in seen:
             continue  # a surface naming several actors: the first (most likely) reading
         seen.add((found.start, found.end))
-        if found.how == "place" or (found.how == "capital" and not _acts(text, found.end)):
+        if found.how == "place" or (found.how == "capital" and not _stands_for_state(text, found.start, found.end)):
             ctx.places.append((found.start, found.end))
             continue
         if found.how == "acronym" and _initials(text, found.start):
@@ -152,6 +152,19 @@ def _acts(text: str, end: int) -> bool:
     if words_after and words_after[0].lower() in ("dan", "serta", "maupun"):
         words_after = words_after[2:]  # "Moskow dan Beijing harus": look past the partner
     return bool(words_after) and _verbal(words_after[0].strip(",.").lower())
+
+
+def _stands_for_state(text: str, start: int, end: int) -> bool:
+    """A capital is its state when it acts, or when something is done to it: it is the object of a verb or
+    of a preposition that introduces a party (``mengutuk Moskow``, ``kepada Beijing``), not a place
+    (``di Moskow``, ``ke Beijing``)."""
+    if _acts(text, end):
+        return True
+    before = text[max(0, start - 30) : start].split()
+    if not before:
+        return False
+    word = before[-1].lower()
+    return word in words.PARTY_PREPOSITIONS or (_verbal(word) and word not in words.AUXILIARIES)
 
 
 def _verbal(word: str) -> bool:
@@ -485,6 +498,20 @@ def _latest_person(ctx: _Context, before: int, accept) -> Mention | None:
 
 def resolve_mentions(doc: Document, dictionary: ActorDictionary) -> list[Mention]:
     """Every actor mention in the document, in text order."""
+    return _resolve(doc, dictionary).mentions
+
+
+def _state_places(ctx: _Context) -> list[dict[str, Any]]:
+    """Places that belong to a state (``ke Moskow`` -> RUS), for the event coder: where a visit goes."""
+    places = []
+    for start, end in ctx.places:
+        states = [e for e in ctx.dictionary.lookup(ctx.doc.text[start:end]) if e.kind == "state"]
+        if states:
+            places.append({"start": start, "end": end, "country": states[0].id, "name": states[0].name})
+    return places
+
+
+def _resolve(doc: Document, dictionary: ActorDictionary) -> _Context:
     ctx = _Context(doc=doc, date=date_of(doc.published), dictionary=dictionary)
     _dictionary_mentions(ctx)
     ctx.focus = _focus_country(ctx)
@@ -496,7 +523,8 @@ def resolve_mentions(doc: Document, dictionary: ActorDictionary) -> list[Mention
     _role_references(ctx)
     ctx.mentions.sort(key=lambda m: (m.start, -m.end))
     _drop_title_countries(ctx)
-    return _drop_nested(ctx.mentions)
+    ctx.mentions = _drop_nested(ctx.mentions)
+    return ctx
 
 
 def _drop_title_countries(ctx: _Context) -> None:
@@ -559,7 +587,8 @@ def _link_entities(doc: Document, mentions: list[Mention]) -> None:
 
 @dataclass
 class ResolveActors:
-    """Sets ``doc.actors`` (one per actor, with its mention spans) and links ``doc.entities`` to them."""
+    """Sets ``doc.actors`` (one per actor, with its mention spans) and links ``doc.entities`` to them; the places
+    that belong to a state (``ke Moskow``) go to ``doc.hints["places"]`` for the event coder."""
 
     dictionary: ActorDictionary | None = None
     name: str = "actors"
@@ -575,7 +604,8 @@ class ResolveActors:
         return self.dictionary
 
     def __call__(self, doc: Document) -> Document:
-        mentions = resolve_mentions(doc, self._dictionary())
-        _link_entities(doc, mentions)
-        doc.actors = _actors(mentions)
+        ctx = _resolve(doc, self._dictionary())
+        _link_entities(doc, ctx.mentions)
+        doc.actors = _actors(ctx.mentions)
+        doc.hints["places"] = _state_places(ctx)
         return doc

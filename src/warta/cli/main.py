@@ -349,6 +349,18 @@ def evaluate_actors_command(shared: Path | None, misses: bool) -> None:
     sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
 
 
+@evaluate.command("events")
+@click.option("--shared", type=click.Path(path_type=Path), default=None, help="The shared datasets folder.")
+@click.option("--errors", is_flag=True, help="Include every miss, false positive and wrong attribute or speaker.")
+def evaluate_events_command(shared: Path | None, errors: bool) -> None:
+    """Events (P/R/F1 of source country, target country, type; negation, modality, dates) and quote speakers
+    on the gold of tests/gold/events_*.json and the seeds, as JSON."""
+    from ..evaluate.events_eval import evaluate_events
+
+    result = evaluate_events(shared or _default_shared(), errors=errors)
+    sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
 def _without_failures(results: dict) -> dict:
     return {k: {a: b for a, b in v.items() if a != "failures"} for k, v in results.items()}
 

@@ -250,6 +250,10 @@ AUXILIARIES: frozenset[str] = frozenset({"tidak", "tak", "belum", "telah", "suda
                                          "enggan", "siap", "sepakat", "setuju", "menolak", "yakin", "berharap"})
 
 #: Verb prefixes (active meN-, passive di-, ber-, ter-).
+#: Prepositions before a capital that make it a party, not a place: ``kepada Beijing``, ``terhadap Moskow``.
+PARTY_PREPOSITIONS: frozenset[str] = frozenset({"kepada", "terhadap", "dengan", "antara", "oleh", "melawan",
+                                                "atas", "bagi", "untuk"})
+
 VERB_PREFIXES: tuple[str, ...] = ("me", "di", "ber", "ter", "mem", "men", "meng", "meny", "memper", "diper")
 
 #: Words before capitals that are a person's initials, not an acronym (``tersangka berinisial AS``).

@@ -1,0 +1,463 @@
+"""The event coder: who did what to whom, and when, from each sentence of an article.
+
+For every sentence, triggers (verbs and verbal nouns of ``lang/id/data/event_triggers.tsv``, matched on their
+Sastrawi stems by :class:`warta.analyse.lexicon.TriggerIndex`) are paired with the actors around them
+(``doc.actors`` mentions) by Indonesian word order:
+
+- active ``meN-`` verb: subject before it, object after it (after a preposition ``ke``, ``kepada``,
+  ``terhadap``, ``dengan``, ``untuk``, ``atas`` ... or directly); ``X yang dipimpin Y <verb>``: the head X
+  before ``yang`` is the subject, not Y inside the relative clause;
+- passive ``di-`` verb: its subject is the target and the agent follows (``oleh`` X, or X directly);
+- verbal noun: its possessor follows it (``dukungan China untuk Rusia``, ``kunjungan Wang ke Moskow``), else
+  a light verb makes it act as a verb (``Rusia melakukan invasi ke Ukraina``) and a receiving verb turns the
+  roles round (``Moskow menerima kunjungan Wang``);
+- coordination (``China dan Rusia mengecam X``) gives one event per source-target pair; mutual actions
+  (meeting, phone call, talks, cooperation, agreement) between two parties are coded both ways.
+
+Negation and modality come from the few words before the trigger (``tidak``, ``akan``, ``harus``, ``jika``,
+``membantah``); the date from the sentence (:func:`warta.analyse.timex.date_for_span`), resolved against the
+article's date; ``reported_by`` from the quote the trigger stands in (``doc.quotes``); ``attributed_to`` from
+the upstream source cited for the passage (``doc.hints["attributions"]``, set by the quote finder).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..document import Document
+from ..lang.id import events as words
+from .lexicon import TriggerIndex, TriggerMatch, intensity
+from .timex import article_anchor, date_for_span
+
+__all__ = ["CodeEvents", "code_events"]
+
+_ATTRIBUTION_WORDS = frozenset({"dilansir", "dikutip", "kutip", "melansir", "mengutip", "diberitakan", "laporan",
+                                "sumber", "dari", "via"})
+_RIGHT_WINDOW = 8  # words after a trigger within which its object is looked for
+_POSSESSOR_WINDOW = 2  # words between a verbal noun and its possessor (``kunjungan resmi Wang``)
+_TITLE_WINDOW = 5  # ... or a capitalised title between them (``kunjungan Menteri Luar Negeri China Wang``)
+#: Verbs whose object noun is part of their own event: ``meminta bantuan`` is a request, not aid.
+_ABSORBING_TYPES = frozenset({"REQUEST", "REJECT", "AGREE", "THREATEN"})
+
+
+@dataclass
+class _Arg:
+    """An actor mention as an argument: token indices in its sentence and the actor it stands for."""
+
+    first: int  # token index of its first token in the sentence
+    last: int  # token index of its last token
+    start: int  # character offsets
+    end: int
+    actor: dict[str, Any]
+    place: bool = False  # a capital named as a place (``ke Moskow``): a target or destination, never a subject
+
+    def to_dict(self, text: str) -> dict[str, Any]:
+        return {"actor": self.actor["id"], "country": self.actor.get("country"),
+                "sector": self.actor.get("sector"), "text": text[self.start:self.end]}
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    spans: list[tuple[int, int]]
+    words: list[str]  # surface tokens
+    lower: list[str]
+    args: list[_Arg] = field(default_factory=list)
+
+
+# -- the sentence and its actors ---------------------------------------------------------------------
+
+def _mentions(doc: Document) -> list[tuple[int, int, dict[str, Any]]]:
+    """Every actor mention usable as an event argument, in text order (cited media are not actors)."""
+    found = []
+    for actor in doc.actors:
+        for start, end in actor.get("mentions", []):
+            if actor.get("sector") == "MED" and _cited(doc.text, start):
+                continue
+            found.append((start, end, actor))
+    for place in doc.hints.get("places", ()):
+        actor = {"id": place["country"], "name": place["name"], "country": place["country"], "sector": None,
+                 "kind": "state", "place": True}
+        found.append((place["start"], place["end"], actor))
+    found.sort(key=lambda m: (m[0], -m[1]))
+    return found
+
+
+def _cited(text: str, start: int) -> bool:
+    before = text[max(0, start - 25):start].lower().split()
+    return bool(before) and before[-1].strip(",") in _ATTRIBUTION_WORDS
+
+
+def _sentences(doc: Document) -> list[_Sentence]:
+    token_starts = [s for s, _ in doc.tokens]
+    mentions = _mentions(doc)
+    mention_starts = [m[0] for m in mentions]
+    result = []
+    for start, end in doc.sentences:
+        lo, hi = bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end)
+        spans = doc.tokens[lo:hi]
+        if not spans:
+            continue
+        surface = [doc.text[s:e] for s, e in spans]
+        sentence = _Sentence(start, end, spans, surface, [w.lower() for w in surface])
+        m_lo, m_hi = bisect.bisect_left(mention_starts, start), bisect.bisect_left(mention_starts, end)
+        sentence.args = _args(spans, mentions[m_lo:m_hi])
+        result.append(sentence)
+    return result
+
+
+def _args(spans: list[tuple[int, int]], mentions: list[tuple[int, int, dict[str, Any]]]) -> list[_Arg]:
+    starts = [s for s, _ in spans]
+    args: list[_Arg] = []
+    for m_start, m_end, actor in mentions:
+        first = bisect.bisect_right(starts, m_start) - 1
+        last = bisect.bisect_left(starts, m_end) - 1
+        if first < 0 or last < first or (args and first <= args[-1].last):
+            continue
+        args.append(_Arg(first, last, m_start, m_end, actor, place=bool(actor.get("place"))))
+    return [a for i, a in enumerate(args) if not _title_country(a, args[i + 1] if i + 1 < len(args) else None)]
+
+
+def _title_country(arg: _Arg, following: _Arg | None) -> bool:
+    """``Menteri Luar Negeri China Wang Yi``: the state right before a person describes the person's office."""
+    return (following is not None and arg.actor.get("kind") == "state" and following.actor.get("kind") == "person"
+            and following.first == arg.last + 1)
+
+
+# -- arguments by word order ----------------------------------------------------------------------------
+
+def _clause_start(s: _Sentence, index: int) -> int:
+    """The first token of the clause that token ``index`` is in (looking left)."""
+    for i in range(index - 1, -1, -1):
+        if s.lower[i] in words.CLAUSE_BREAKS:
+            return i + 1
+    return 0
+
+
+def _clause_end(s: _Sentence, index: int) -> int:
+    for i in range(index, len(s.lower)):
+        if s.lower[i] in words.CLAUSE_BREAKS:
+            return i
+    return len(s.lower)
+
+
+def _coordinated_left(s: _Sentence, arg_index: int, floor: int) -> list[_Arg]:
+    """``China dan Rusia``: the argument and those joined to it by coordination before it."""
+    group = [s.args[arg_index]]
+    i = arg_index
+    while i > 0:
+        prev, cur = s.args[i - 1], s.args[i]
+        between = s.lower[prev.last + 1:cur.first]
+        if prev.first < floor or not between or not all(w in words.COORDINATION or w == "baik" for w in between):
+            break
+        group.insert(0, prev)
+        i -= 1
+    return group
+
+
+def _coordinated_right(s: _Sentence, arg_index: int, ceiling: int) -> list[_Arg]:
+    group = [s.args[arg_index]]
+    i = arg_index
+    while i + 1 < len(s.args):
+        cur, nxt = s.args[i], s.args[i + 1]
+        between = s.lower[cur.last + 1:nxt.first]
+        if nxt.last >= ceiling or not between or not all(w in words.COORDINATION for w in between):
+            break
+        group.append(nxt)
+        i += 1
+    return group
+
+
+def _subject(s: _Sentence, head: int) -> list[_Arg]:
+    """The actors before token ``head`` in its clause that act as its subject."""
+    floor = _clause_start(s, head)
+    before = [i for i, a in enumerate(s.args) if floor <= a.first and a.last < head and not a.place]
+    if not before:
+        return []
+    chosen = before[-1]
+    relative = _relative_head(s, floor, head, before)
+    if relative is not None:
+        chosen = relative
+    return _coordinated_left(s, chosen, floor)
+
+
+def _relative_head(s: _Sentence, floor: int, head: int, before: list[int]) -> int | None:
+    """``CSTO yang dipimpin Rusia mengirim``: the argument right before the last ``yang`` of the clause."""
+    for i in range(head - 1, floor - 1, -1):
+        if s.lower[i] == words.RELATIVE:
+            for index in reversed(before):
+                arg = s.args[index]
+                if arg.last < i and all(w == "," for w in s.lower[arg.last + 1:i]):
+                    return index
+            return None
+    return None
+
+
+def _object(s: _Sentence, after: int, *, window: int = _RIGHT_WINDOW) -> list[_Arg]:
+    """The first actors after token ``after`` within the clause and the window."""
+    ceiling = min(_clause_end(s, after), after + window)
+    for i, arg in enumerate(s.args):
+        if after <= arg.first < ceiling:
+            return _coordinated_right(s, i, _clause_end(s, arg.first))
+    return []
+
+
+def _agent(s: _Sentence, after: int) -> list[_Arg]:
+    """The agent of a passive verb: after ``oleh`` in the clause, or right after the verb."""
+    end = _clause_end(s, after)
+    for i in range(after, end):
+        if s.lower[i] == words.AGENT_MARKER:
+            return _object(s, i + 1, window=4)
+    return _object(s, after, window=2)
+
+
+def _possessor(s: _Sentence, after: int) -> list[_Arg]:
+    """The actor a verbal noun belongs to: ``kunjungan Wang``, ``dukungan dari China``."""
+    for i, arg in enumerate(s.args):
+        if arg.first < after:
+            continue
+        if arg.place or not _possessor_gap(s, after, arg.first):
+            return []
+        return _coordinated_right(s, i, _clause_end(s, arg.first))
+    return []
+
+
+def _possessor_gap(s: _Sentence, start: int, end: int) -> bool:
+    """Words between a verbal noun and its possessor: a couple of modifiers (``kunjungan resmi``), ``dari``,
+    or a capitalised title (``kunjungan Menteri Luar Negeri China Wang Yi``)."""
+    gap = s.lower[start:end]
+    if any(w in words.TARGET_PREPOSITIONS or w in words.COORDINATION or not w.isalpha() for w in gap):
+        return False
+    if len(gap) <= _POSSESSOR_WINDOW:
+        return True
+    return len(gap) <= _TITLE_WINDOW and all(w[:1].isupper() for w in s.words[start:end])
+
+
+def _roles(s: _Sentence, m: TriggerMatch) -> tuple[list[_Arg], list[_Arg]]:
+    """Source and target arguments of one trigger by its form and the words around it."""
+    before = s.lower[max(0, m.head - 2):m.head]
+    if m.form == "passive":
+        return _agent(s, m.end), _subject(s, m.head)
+    if m.form in ("noun", "other") and not any(w in words.LIGHT_VERBS for w in before):
+        owner = _possessor(s, m.end)
+        if any(w in words.RECEIVING_VERBS for w in before):
+            return owner, _subject(s, m.head)
+        if owner:
+            target = _object(s, owner[-1].last + 1)
+            return owner, target
+    return _subject(s, m.head), _object(s, m.end)
+
+
+# -- negation, modality, pronouns ------------------------------------------------------------------------
+
+def _cues(s: _Sentence, m: TriggerMatch, subject_end: int) -> tuple[bool, str]:
+    """Negation and modality from the words between the subject and the trigger (at most a few)."""
+    lo = max(subject_end, m.head - words.CUE_WINDOW, _clause_start(s, m.head))
+    window = s.lower[lo:m.head]
+    negated = any(w in words.NEGATION for w in window)
+    modality = "asserted"
+    for w in window:
+        cue = words.MODALITY_BEFORE.get(w)
+        if cue == "obligation" and w == "boleh" and not negated:
+            continue
+        if cue is not None and modality == "asserted":
+            modality = cue
+    if modality == "asserted" and _hypothetical(s, m.head):
+        modality = "hypothetical"
+    return negated, modality
+
+
+def _hypothetical(s: _Sentence, head: int) -> bool:
+    floor = _clause_start(s, head)
+    for i in range(head - 1, -1, -1):
+        w = s.lower[i]
+        if w in words.HYPOTHETICAL:
+            return True
+        if i < floor and w == ",":  # the conditional clause is the one before a comma: ``Jika X, Y akan ...``
+            break
+    return False
+
+
+# -- one document ----------------------------------------------------------------------------------------
+
+@dataclass
+class _Context:
+    doc: Document
+    anchor: Any
+    quotes: list[dict[str, Any]]
+    attributions: list[dict[str, Any]]
+    last_person: dict[str, Any] | None = None
+
+
+def _pronoun_subject(ctx: _Context, s: _Sentence, head: int) -> list[_Arg]:
+    """``Ia mengecam ...``: a person pronoun as subject stands for the person last named before it;
+    ``kami``/``kita`` inside a quote for the speaker."""
+    floor = _clause_start(s, head)
+    for i in range(head - 1, floor - 1, -1):
+        w = s.lower[i]
+        actor = None
+        if w in words.PERSON_PRONOUNS:
+            actor = ctx.last_person
+        elif w in ("kami", "kita"):
+            actor = _speaker_actor(ctx, s.spans[i][0])
+        if actor is not None:
+            start, end = s.spans[i]
+            return [_Arg(i, i, start, end, actor)]
+    return []
+
+
+def _speaker_actor(ctx: _Context, position: int) -> dict[str, Any] | None:
+    quote = _quote_at(ctx, position)
+    if quote is None or not quote.get("speaker", {}).get("actor"):
+        return None
+    speaker_id = quote["speaker"]["actor"]
+    return next((a for a in ctx.doc.actors if a["id"] == speaker_id), None)
+
+
+def _quote_at(ctx: _Context, position: int) -> dict[str, Any] | None:
+    for quote in ctx.quotes:
+        if quote["start"] <= position < quote["end"]:
+            return quote
+    return None
+
+
+def _attribution_at(ctx: _Context, position: int, quote: dict[str, Any] | None) -> str | None:
+    for span in ctx.attributions:
+        if span["start"] <= position < span["end"]:
+            return span["source"]
+    return quote.get("attributed_to") if quote else None
+
+
+def _symmetric(m: TriggerMatch) -> bool:
+    trigger = m.trigger
+    if trigger.type == "CONSULT":
+        return trigger.mode != "visit"
+    return trigger.type in words.SYMMETRIC_TYPES or trigger.lemma in words.SYMMETRIC_TRIGGERS
+
+
+def _pairs(sources: list[_Arg], targets: list[_Arg], symmetric: bool) -> list[tuple[_Arg | None, _Arg | None]]:
+    if symmetric and not targets and len(sources) > 1:
+        return [(a, b) for a, b in itertools.permutations(sources, 2)]
+    pairs: list[tuple[_Arg | None, _Arg | None]] = []
+    for src, tgt in itertools.product(sources or [None], targets or [None]):
+        if src is not None and tgt is not None and src.actor["id"] == tgt.actor["id"]:
+            continue
+        if src is None and tgt is None:
+            continue
+        pairs.append((src, tgt))
+        if symmetric and src is not None and tgt is not None:
+            pairs.append((tgt, src))
+    return pairs
+
+
+def _location(ctx: _Context, s: _Sentence) -> str | None:
+    for arg in s.args:
+        if arg.actor.get("kind") == "state" and arg.first > 0 and s.lower[arg.first - 1] == "di":
+            return arg.actor.get("country")
+    return None
+
+
+def _events_of(ctx: _Context, s: _Sentence, index: TriggerIndex) -> list[dict[str, Any]]:
+    events: list[dict[str, Any]] = []
+    text = ctx.doc.text
+    matches = index.match(s.words)
+    for i, m in enumerate(matches):
+        if _absorbed(matches, i):
+            continue
+        sources, targets = _roles(s, m)
+        if not sources and m.form != "passive":
+            sources = _pronoun_subject(ctx, s, m.head)
+        pairs = _pairs(sources, targets, _symmetric(m))
+        if not pairs:
+            continue
+        subject_end = sources[-1].last + 1 if sources and sources[-1].last < m.head else 0
+        negated, modality = _cues(s, m, subject_end)
+        position = s.spans[m.head][0]
+        quote = _quote_at(ctx, position)
+        date, precision = _date(ctx, s, position)
+        base = {
+            "type": m.trigger.type, "mode": m.trigger.mode, "cameo": m.trigger.cameo, "negated": negated,
+            "modality": modality, "date": date, "date_precision": precision, "location": _location(ctx, s),
+            "sentence": [s.start, s.end], "trigger": text[s.spans[m.start][0]:s.spans[m.end - 1][1]],
+            "trigger_span": [s.spans[m.start][0], s.spans[m.end - 1][1]],
+            "reported_by": _reported_by(quote), "attributed_to": _attribution_at(ctx, position, quote),
+            "intensity": intensity(m.trigger.type, m.trigger.mode),
+        }
+        for src, tgt in pairs:
+            events.append({**base, "source": src.to_dict(text) if src else _nobody(),
+                           "target": tgt.to_dict(text) if tgt else None})
+    return events
+
+
+def _absorbed(matches: list[TriggerMatch], i: int) -> bool:
+    """A verbal noun that is the object of the trigger right before it (``meminta bantuan``)."""
+    if i == 0 or matches[i].form != "noun":
+        return False
+    previous = matches[i - 1]
+    return previous.trigger.type in _ABSORBING_TYPES and matches[i].start - previous.end <= 1
+
+
+def _date(ctx: _Context, s: _Sentence, position: int) -> tuple[str | None, str]:
+    """The date nearest the trigger in its sentence; a year alone or a vague word (``pada 2014``,
+    ``baru-baru ini``) cannot be written as a day or month, so the article's date stands in, marked."""
+    date, precision = date_for_span(ctx.doc.text, s.start, s.end, ctx.anchor, trigger=position)
+    if date is None and ctx.anchor is not None:
+        return ctx.anchor.isoformat(), "article"
+    return date, precision
+
+
+def _nobody() -> dict[str, Any]:
+    return {"actor": None, "country": None, "sector": None, "text": None}
+
+
+def _reported_by(quote: dict[str, Any] | None) -> dict[str, Any] | None:
+    if quote is None:
+        return None
+    speaker = quote.get("speaker") or {}
+    if not speaker.get("actor") and not speaker.get("text"):
+        return None
+    return {"actor": speaker.get("actor"), "text": speaker.get("text")}
+
+
+def _remember_people(ctx: _Context, s: _Sentence) -> None:
+    for arg in s.args:
+        if arg.actor.get("kind") == "person":
+            ctx.last_person = arg.actor
+
+
+def code_events(doc: Document, index: TriggerIndex | None = None) -> list[dict[str, Any]]:
+    """The contract's EVENT records for a tokenised document with actors (and quotes, when found)."""
+    index = index or TriggerIndex.default()
+    ctx = _Context(doc=doc, anchor=article_anchor(doc.published, doc.text), quotes=list(doc.quotes),
+                   attributions=list(doc.hints.get("attributions", ())))
+    events: list[dict[str, Any]] = []
+    for sentence in _sentences(doc):
+        events.extend(_events_of(ctx, sentence, index))
+        _remember_people(ctx, sentence)
+    return events
+
+
+@dataclass
+class CodeEvents:
+    """Sets ``doc.events``: the coded events of every sentence."""
+
+    index: TriggerIndex | None = None
+    name: str = "events"
+    needs: frozenset[str] = frozenset({"text", "sentences", "tokens", "actors", "quotes", "published"})
+    sets: frozenset[str] = frozenset({"events"})
+
+    def warm_up(self) -> None:
+        self._index()
+
+    def _index(self) -> TriggerIndex:
+        if self.index is None:
+            self.index = TriggerIndex.default()
+        return self.index
+
+    def __call__(self, doc: Document) -> Document:
+        doc.events = code_events(doc, self._index())
+        return doc

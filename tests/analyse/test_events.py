@@ -1,0 +1,132 @@
+"""The event coder on sentences written for these tests: roles by Indonesian word order, coordination,
+relative clauses, passives, verbal nouns, negation, modality, reported speech, dates and attribution."""
+
+import pytest
+
+from warta.api import analyze
+
+PUBLISHED = "2022-01-11T10:52:00+07:00"  # a Tuesday
+
+
+#: A sentence with no trigger and no actor, so that a one-line test text is long enough to be an article.
+PADDING = " Cuaca di ibu kota cerah sepanjang hari itu."
+
+
+def events_of(text: str, published: str | None = PUBLISHED):
+    doc = analyze(text + PADDING, published=published)
+    assert not doc.rejected, doc.rejected_detail
+    return doc, doc.events
+
+
+def triples(events):
+    return sorted((e["source"]["country"], (e["target"] or {}).get("country"), e["type"]) for e in events)
+
+
+def test_phone_call_between_ministers_is_coded_both_ways_with_its_date():
+    _, events = events_of("Menteri Luar Negeri China Wang Yi menelepon Menteri Luar Negeri Rusia Sergey Lavrov "
+                          "pada Senin (10/1/2022).")
+    assert triples(events) == [("CHN", "RUS", "CONSULT"), ("RUS", "CHN", "CONSULT")]
+    assert {e["date"] for e in events} == {"2022-01-10"}
+    assert {e["source"]["actor"] for e in events} == {"wang-yi", "sergey-lavrov"}
+
+
+def test_negation_on_the_trigger():
+    _, events = events_of("Beijing tidak mengutuk Moskow atas operasi militernya.")
+    accuse = [e for e in events if e["type"] == "ACCUSE"]
+    assert triples(accuse) == [("CHN", "RUS", "ACCUSE")]
+    assert accuse[0]["negated"] is True and accuse[0]["modality"] == "asserted"
+
+
+def test_coordinated_subject_gives_one_event_per_pair():
+    _, events = events_of("China dan Rusia mengecam Amerika Serikat karena latihan militer itu.")
+    assert ("CHN", "USA", "ACCUSE") in triples(events) and ("RUS", "USA", "ACCUSE") in triples(events)
+
+
+def test_relative_clause_head_is_the_subject():
+    _, events = events_of("Organisasi Perjanjian Keamanan Kolektif (CSTO) yang dipimpin Rusia mengirim pasukan "
+                          "penjaga perdamaian ke Kazakhstan.")
+    sources = {e["source"]["country"] for e in events if e["type"] in ("AID", "MOBILIZE")}
+    assert sources == {"CSTO"}
+    assert {(e["target"] or {}).get("country") for e in events if e["type"] in ("AID", "MOBILIZE")} == {"KAZ"}
+
+
+def test_passive_with_agent():
+    _, events = events_of("Ukraina diserang oleh Rusia pada 24 Februari.", published="2022-03-01")
+    assert triples(events) == [("RUS", "UKR", "ASSAULT")]
+    assert events[0]["date"] == "2022-02-24"
+
+
+def test_verbal_nouns_take_their_possessor_as_source():
+    _, events = events_of("Dukungan China untuk Rusia semakin terlihat.")
+    assert triples(events) == [("CHN", "RUS", "SUPPORT")]
+    _, events = events_of("Kunjungan Menteri Luar Negeri China Wang Yi ke Moskow berlangsung dua hari.")
+    assert triples(events) == [("CHN", "RUS", "CONSULT")]  # a visit is not mutual
+
+
+def test_light_verb_makes_a_noun_act_as_verb():
+    _, events = events_of("Rusia melakukan invasi ke Ukraina pada 24 Februari.", published="2022-09-19")
+    assert triples(events) == [("RUS", "UKR", "ASSAULT")]
+    assert events[0]["date"] == "2022-02-24"
+
+
+@pytest.mark.parametrize("text,modality,negated", [
+    ("Rusia akan menyerang Ukraina.", "future", False),
+    ("Rusia harus menarik pasukannya dari Ukraina.", "obligation", False),
+    ("Rusia tidak boleh menyerang Ukraina.", "obligation", True),
+    ("Rusia membantah menyerang Ukraina.", "denied-claim", False),
+    ("Jika NATO menyerang Rusia, perang besar akan terjadi.", "hypothetical", False),
+    ("Rusia belum menarik pasukannya dari Ukraina.", "asserted", True),
+])
+def test_modality_and_negation(text, modality, negated):
+    _, events = events_of(text)
+    assert events, text
+    assert events[0]["modality"] == modality and events[0]["negated"] is negated
+
+
+def test_reported_speech_names_the_speaker():
+    _, events = events_of("Wang Yi mengatakan bahwa Rusia dan China harus bekerja sama melawan terorisme.")
+    coop = [e for e in events if e["type"] == "COOPERATE"]
+    assert triples(coop) == [("CHN", "RUS", "COOPERATE"), ("RUS", "CHN", "COOPERATE")]
+    assert {e["reported_by"]["actor"] for e in coop} == {"wang-yi"}
+    assert {e["modality"] for e in coop} == {"obligation"}
+
+
+def test_relative_date_words_resolve_against_the_article_date():
+    _, events = events_of("Pekan lalu, CSTO mengirim pasukan ke Kazakhstan. Kemarin, Rusia mengecam Amerika Serikat.")
+    dates = {e["type"]: e["date"] for e in events}
+    assert dates["ACCUSE"] == "2022-01-10"
+    assert any(e["date"] == "2022-01" for e in events if e["type"] != "ACCUSE")
+
+
+def test_undated_event_takes_the_article_date():
+    _, events = events_of("Rusia mengecam Amerika Serikat.")
+    assert events[0]["date"] == "2022-01-11"
+
+
+def test_upstream_source_is_attached():
+    _, events = events_of("Rusia mengecam Amerika Serikat atas sanksi baru, seperti dilansir Reuters.")
+    assert {e["attributed_to"] for e in events if e["type"] == "ACCUSE"} == {"Reuters"}
+
+
+@pytest.mark.parametrize("text", [
+    "Rusia mengatakan situasi di perbatasan stabil.",
+    "Film itu menarik perhatian warga Rusia.",
+    "Cuaca di Jakarta cerah sepanjang hari.",
+])
+def test_no_event_without_a_trigger_and_an_actor(text):
+    _, events = events_of(text)
+    assert events == []
+
+
+def test_events_point_into_the_text_and_carry_the_contract_fields():
+    doc, events = events_of("Rusia menyerang Ukraina. Presiden Kazakhstan Kassym-Jomart Tokayev meminta bantuan "
+                            "CSTO.")
+    keys = {"type", "mode", "cameo", "source", "target", "negated", "modality", "date", "location", "sentence",
+            "trigger", "reported_by", "attributed_to", "intensity"}
+    for event in events:
+        assert keys <= set(event)
+        start, end = event["sentence"]
+        assert event["trigger"] in doc.text[start:end]
+        assert -10 <= event["intensity"] <= 10
+    assert ("KAZ", "CSTO", "REQUEST") in triples(events)
+    assert next(e for e in events if e["type"] == "ASSAULT")["intensity"] < 0
