@@ -53,6 +53,12 @@ class _Arg:
     end: int
     actor: dict[str, Any]
     place: bool = False  # a capital named as a place (``ke Moskow``): a target or destination, never a subject
+    members: tuple[dict[str, Any], ...] = ()  # ``kedua negara``: the two parties it stands for
+
+    def expand(self) -> list[_Arg]:
+        if not self.members:
+            return [self]
+        return [_Arg(self.first, self.last, self.start, self.end, member) for member in self.members]
 
     def to_dict(self, text: str) -> dict[str, Any]:
         return {"actor": self.actor["id"], "country": self.actor.get("country"),
@@ -105,20 +111,23 @@ def _sentences(doc: Document) -> list[_Sentence]:
         surface = [doc.text[s:e] for s, e in spans]
         sentence = _Sentence(start, end, spans, surface, [w.lower() for w in surface])
         m_lo, m_hi = bisect.bisect_left(mention_starts, start), bisect.bisect_left(mention_starts, end)
-        sentence.args = _args(spans, mentions[m_lo:m_hi])
+        sentence.args = _args(spans, mentions[m_lo:m_hi], sentence.lower)
         result.append(sentence)
     return result
 
 
-def _args(spans: list[tuple[int, int]], mentions: list[tuple[int, int, dict[str, Any]]]) -> list[_Arg]:
+def _args(spans: list[tuple[int, int]], mentions: list[tuple[int, int, dict[str, Any]]],
+          lower: list[str]) -> list[_Arg]:
     starts = [s for s, _ in spans]
+    spans_words = lower
     args: list[_Arg] = []
     for m_start, m_end, actor in mentions:
         first = bisect.bisect_right(starts, m_start) - 1
         last = bisect.bisect_left(starts, m_end) - 1
         if first < 0 or last < first or (args and first <= args[-1].last):
             continue
-        args.append(_Arg(first, last, m_start, m_end, actor, place=bool(actor.get("place"))))
+        located = first > 0 and spans_words[first - 1] in words.LOCATIVE
+        args.append(_Arg(first, last, m_start, m_end, actor, place=bool(actor.get("place")) or located))
     return [a for i, a in enumerate(args) if not _title_country(a, args[i + 1] if i + 1 < len(args) else None)]
 
 
@@ -145,14 +154,24 @@ def _clause_end(s: _Sentence, index: int) -> int:
     return len(s.lower)
 
 
+def _coordination_gap(s: _Sentence, start: int, end: int) -> bool:
+    """``China dan Rusia``, ``Wang Yi dan Menteri Luar Negeri Rusia Sergei Lavrov``: a conjunction (or a comma),
+    then at most a capitalised title before the next actor."""
+    gap = s.lower[start:end]
+    if not gap or gap[0] not in words.COORDINATION and gap[0] != "baik":
+        return False
+    rest = s.words[start + 1:end]
+    return all(w.lower() in words.COORDINATION for w in rest) or (
+        len(rest) <= 4 and all(w[:1].isupper() for w in rest))
+
+
 def _coordinated_left(s: _Sentence, arg_index: int, floor: int) -> list[_Arg]:
     """``China dan Rusia``: the argument and those joined to it by coordination before it."""
     group = [s.args[arg_index]]
     i = arg_index
     while i > 0:
         prev, cur = s.args[i - 1], s.args[i]
-        between = s.lower[prev.last + 1:cur.first]
-        if prev.first < floor or not between or not all(w in words.COORDINATION or w == "baik" for w in between):
+        if prev.first < floor or prev.place or not _coordination_gap(s, prev.last + 1, cur.first):
             break
         group.insert(0, prev)
         i -= 1
@@ -164,8 +183,7 @@ def _coordinated_right(s: _Sentence, arg_index: int, ceiling: int) -> list[_Arg]
     i = arg_index
     while i + 1 < len(s.args):
         cur, nxt = s.args[i], s.args[i + 1]
-        between = s.lower[cur.last + 1:nxt.first]
-        if nxt.last >= ceiling or not between or not all(w in words.COORDINATION for w in between):
+        if nxt.last >= ceiling or not _coordination_gap(s, cur.last + 1, nxt.first):
             break
         group.append(nxt)
         i += 1
@@ -197,11 +215,11 @@ def _relative_head(s: _Sentence, floor: int, head: int, before: list[int]) -> in
     return None
 
 
-def _object(s: _Sentence, after: int, *, window: int = _RIGHT_WINDOW) -> list[_Arg]:
-    """The first actors after token ``after`` within the clause and the window."""
+def _object(s: _Sentence, after: int, *, window: int = _RIGHT_WINDOW, places: bool = True) -> list[_Arg]:
+    """The first actors after token ``after`` within the clause and the window (places only if ``places``)."""
     ceiling = min(_clause_end(s, after), after + window)
     for i, arg in enumerate(s.args):
-        if after <= arg.first < ceiling:
+        if after <= arg.first < ceiling and (places or not arg.place):
             return _coordinated_right(s, i, _clause_end(s, arg.first))
     return []
 
@@ -237,9 +255,22 @@ def _possessor_gap(s: _Sentence, start: int, end: int) -> bool:
     return len(gap) <= _TITLE_WINDOW and all(w[:1].isupper() for w in s.words[start:end])
 
 
+def _between_at(s: _Sentence, m: TriggerMatch) -> int | None:
+    """The ``antara`` that follows a trigger closely (``latihan militer bersama tahunan antara AS dan Korsel``)."""
+    for i in range(m.end, min(m.end + 3, len(s.lower))):
+        if s.lower[i] == "antara":
+            return i
+        if s.lower[i] in words.CLAUSE_BREAKS or s.lower[i] == ",":
+            return None
+    return None
+
+
 def _roles(s: _Sentence, m: TriggerMatch) -> tuple[list[_Arg], list[_Arg]]:
     """Source and target arguments of one trigger by its form and the words around it."""
     before = s.lower[max(0, m.head - 2):m.head]
+    between = _between_at(s, m)
+    if between is not None:  # ``perundingan antara X dan Y``: both ways
+        return _object(s, between + 1, window=4), []
     if m.form == "passive":
         return _agent(s, m.end), _subject(s, m.head)
     if m.form in ("noun", "other") and not any(w in words.LIGHT_VERBS for w in before):
@@ -291,6 +322,7 @@ class _Context:
     quotes: list[dict[str, Any]]
     attributions: list[dict[str, Any]]
     last_person: dict[str, Any] | None = None
+    recent: list[dict[str, Any]] = field(default_factory=list)  # actors of distinct countries, latest last
 
 
 def _pronoun_subject(ctx: _Context, s: _Sentence, head: int) -> list[_Arg]:
@@ -365,13 +397,24 @@ def _events_of(ctx: _Context, s: _Sentence, index: TriggerIndex) -> list[dict[st
     events: list[dict[str, Any]] = []
     text = ctx.doc.text
     matches = index.match(s.words)
+    seen: set[tuple[str | None, str | None, str]] = set()
     for i, m in enumerate(matches):
         if _absorbed(matches, i):
             continue
         sources, targets = _roles(s, m)
         if not sources and m.form != "passive":
             sources = _pronoun_subject(ctx, s, m.head)
-        pairs = _pairs(sources, targets, _symmetric(m))
+        if m.trigger.type not in words.PLACE_TARGET_TYPES and not (m.trigger.mode == "visit"):
+            targets = [t for t in targets if not t.place]
+        mutual = _symmetric(m) or _between_at(s, m) is not None
+        sources = [a for arg in sources for a in arg.expand()]
+        targets = [a for arg in targets for a in arg.expand()]
+        if sources and not targets and not (mutual and len(sources) > 1):
+            targets = _farther_target(s, m, sources)
+        if not sources or not targets:
+            if not (mutual and len(sources) > 1) and m.trigger.type not in words.ONE_SIDED_TYPES:
+                continue
+        pairs = _pairs(sources, targets, mutual)
         if not pairs:
             continue
         subject_end = sources[-1].last + 1 if sources and sources[-1].last < m.head else 0
@@ -388,9 +431,23 @@ def _events_of(ctx: _Context, s: _Sentence, index: TriggerIndex) -> list[dict[st
             "intensity": intensity(m.trigger.type, m.trigger.mode),
         }
         for src, tgt in pairs:
+            key = (src.actor["id"] if src else None, tgt.actor["id"] if tgt else None, m.trigger.type)
+            if key in seen:  # ``bertemu dalam pertemuan``: one event per clause, not one per trigger word
+                continue
+            seen.add(key)
             events.append({**base, "source": src.to_dict(text) if src else _nobody(),
                            "target": tgt.to_dict(text) if tgt else None})
     return events
+
+
+def _farther_target(s: _Sentence, m: TriggerMatch, sources: list[_Arg]) -> list[_Arg]:
+    """No object next to the trigger: the nearest other party later in the sentence (``... mengecam keras
+    langkah yang diambil pemerintah Australia``), not one of the sources' own country."""
+    countries = {a.actor.get("country") for a in sources}
+    for i, arg in enumerate(s.args):
+        if arg.first >= m.end and arg.actor.get("country") not in countries and not arg.members and not arg.place:
+            return [arg]
+    return []
 
 
 def _absorbed(matches: list[TriggerMatch], i: int) -> bool:
@@ -427,6 +484,42 @@ def _remember_people(ctx: _Context, s: _Sentence) -> None:
     for arg in s.args:
         if arg.actor.get("kind") == "person":
             ctx.last_person = arg.actor
+        _remember_country(ctx.recent, arg)
+
+
+def _remember_country(recent: list[dict[str, Any]], arg: _Arg) -> None:
+    country = arg.actor.get("country")
+    if not country or arg.members:
+        return
+    recent[:] = [a for a in recent if a.get("country") != country][-3:]
+    recent.append({"id": country, "name": country, "country": country, "sector": None, "kind": "state"})
+
+
+def _add_pairs(ctx: _Context, s: _Sentence) -> None:
+    """``kedua negara``, ``keduanya``, ``kedua menteri``: an argument standing for the last two countries named
+    (in this sentence before it, or earlier in the article)."""
+    found = [i for i in range(len(s.lower)) if _pair_phrase(s, i)]
+    if not found:
+        return
+    for i in found:
+        recent = list(ctx.recent)
+        for arg in s.args:
+            if arg.last < i:
+                _remember_country(recent, arg)
+        if len(recent) < 2 or any(a.first <= i <= a.last for a in s.args):
+            continue
+        end = i + 1 if s.lower[i] in words.PAIR_WORDS else i + 2
+        start_char, end_char = s.spans[i][0], s.spans[end - 1][1]
+        s.args.append(_Arg(i, end - 1, start_char, end_char, {"id": "pair", "kind": "pair"},
+                           members=(recent[-2], recent[-1])))
+    s.args.sort(key=lambda a: a.first)
+
+
+def _pair_phrase(s: _Sentence, i: int) -> bool:
+    word = s.lower[i]
+    if word in words.PAIR_WORDS:
+        return True
+    return word == "kedua" and i + 1 < len(s.lower) and s.lower[i + 1] in words.PAIR_NOUNS
 
 
 def code_events(doc: Document, index: TriggerIndex | None = None) -> list[dict[str, Any]]:
@@ -436,6 +529,7 @@ def code_events(doc: Document, index: TriggerIndex | None = None) -> list[dict[s
                    attributions=list(doc.hints.get("attributions", ())))
     events: list[dict[str, Any]] = []
     for sentence in _sentences(doc):
+        _add_pairs(ctx, sentence)
         events.extend(_events_of(ctx, sentence, index))
         _remember_people(ctx, sentence)
     return events

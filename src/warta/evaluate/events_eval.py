@@ -36,5 +36,6 @@ def evaluate_events(shared: Path | None = None, *, errors: bool = False) -> dict
         sub_quotes = score_quotes(subset, docs).to_dict()
         result["by_file"][Path(name).name] = {"articles": len(subset), **_summary(sub_events, sub_quotes)}
     if errors:
-        result["errors"] = {key: value for key, value in {**events, **quotes}.items() if key in _ERROR_LISTS}
+        result["errors"] = {"events": {key: value for key, value in events.items() if key in _ERROR_LISTS},
+                            "quotes": {key: value for key, value in quotes.items() if key in _ERROR_LISTS}}
     return result

@@ -72,3 +72,17 @@ SYMMETRIC_TYPES: frozenset[str] = frozenset({"CONSULT", "COOPERATE"})
 #: Modes of other types that are mutual too (an agreement between two parties).
 SYMMETRIC_TRIGGERS: frozenset[str] = frozenset({"sepakat", "setuju", "kesepakatan", "perjanjian", "bersepakat",
                                                 "menyepakati", "damai", "berdamai", "bertemu", "pertemuan"})
+
+#: Words that stand for the two parties last named: ``keduanya``, ``kedua negara``, ``Kami berdua``.
+PAIR_WORDS: frozenset[str] = frozenset({"keduanya", "berdua"})
+PAIR_NOUNS: frozenset[str] = frozenset({"negara", "pihak", "belah", "menteri", "pemimpin", "presiden", "pemerintah",
+                                        "kepala", "delegasi", "diplomat", "menlu", "perdana", "militer", "angkatan"})
+
+#: Types that are often coded with one side only (protesters; troops massed; a withdrawal); other events need
+#: both a source and a target in their sentence, or they are left out.
+ONE_SIDED_TYPES: frozenset[str] = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})
+
+#: Words that make the actor after them a location (``di Uzbekistan``): never a source, a target only of the
+#: types in PLACE_TARGET_TYPES (an attack on, troops sent to, aid for a place) and of visits.
+LOCATIVE: frozenset[str] = frozenset({"di", "dalam", "ke", "menuju", "sekitar"})
+PLACE_TARGET_TYPES: frozenset[str] = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT"})
