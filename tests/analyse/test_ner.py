@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from warta.analyse.ner import (
-    MAX_CHUNK, EntityTagger, RecogniseEntities, bio_spans, default_tagger, entities_from_bio, repair_bio,
-    sentence_features,
+    MAX_CHUNK, EntityTagger, RecogniseEntities, bio_spans, clear_cache, default_tagger, entities_from_bio,
+    model_attributes, repair_bio, sentence_features, style_features,
 )
 from warta.document import Document
 from warta.pipeline import Pipeline
@@ -114,6 +114,49 @@ def test_features_are_the_same_for_the_same_word_in_the_same_place():
     a = sentence_features(["di", "Jakarta", "kemarin"])
     b = sentence_features(["di", "Jakarta", "kemarin"])
     assert a == b and "w=jakarta" in a[1] and "-1w=di" in a[1]
+
+
+#: Sentences whose features take every path: edges, one and two tokens, a title and its office, a
+#: parenthesised token, a word holding the pair separator ``|``, lowercase text (the style copy).
+ITEM_SENTENCES = [
+    ["Jakarta"],
+    ["di", "Jakarta"],
+    SENTENCE.replace(".", " .").split(),
+    "Menteri Luar Negeri Amerika Serikat (AS) Mike Pompeo | Presiden Joko Widodo |".split(),
+    "presiden joko widodo berkunjung ke surabaya kemarin .".split(),
+    ["||", "|", "a|b", "Komisi", "Pemilihan", "Umum", "(KPU)", "🙂", "1.500", "Rp1.500"],
+]
+
+
+@pytest.mark.parametrize("tokens", ITEM_SENTENCES)
+def test_model_items_are_the_known_features_in_order(tokens):
+    """The fast path hands crfsuite exactly what it would keep of the full string features."""
+    tagger = default_tagger()
+    tagger.load()
+    known = model_attributes(tagger._model)
+    expected = style_features(sentence_features(tokens), tagger._style_of(tokens))
+    expected = [[f.encode() for f in feats if f.encode() in known] for feats in expected]
+    assert tagger.items(tokens) == expected
+    assert tagger.tag(tokens) == repair_bio(tagger.load().tag(style_features(sentence_features(tokens),
+                                                                              tagger._style_of(tokens))))
+
+
+def test_model_attributes_are_the_models_attribute_dictionary():
+    tagger = default_tagger()
+    info = tagger.load().info()
+    assert model_attributes(tagger._model) == {attr.encode() for attr, _ in info.state_features}
+    with pytest.raises(ValueError, match="not a crfsuite model"):
+        model_attributes(b"not a model")
+
+
+def test_clear_cache_also_forgets_the_encoded_words():
+    """Regression: clear_cache() must empty the per-model encoded words too, or a cold timing is warm."""
+    tagger = default_tagger()
+    tagger.tag(["Presiden", "Joko", "Widodo"])
+    assert tagger._encoders[""]._words
+    clear_cache()
+    assert not tagger._encoders[""]._words
+    assert tagger.tag(["Presiden", "Joko", "Widodo"])[1:] == ["B-PER", "I-PER"]
 
 
 def test_empty_inputs():
