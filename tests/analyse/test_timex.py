@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warta.analyse.timex import TimeExpression, article_anchor, date_for_span, find_time_expressions
+from warta.analyse.timex import TimeExpression, article_anchor, date_for_span, find_time_expressions, frame_date
 
 SEED = dt.date(2022, 1, 11)  # a Tuesday: the CSTO seed article, "Selasa (11/1/2022)"
 SEPT = dt.date(2022, 9, 19)  # a Monday: the IDN Times seed article, "Senin (19/9/2022)"
@@ -427,6 +427,85 @@ def test_date_for_span_prefers_the_expression_nearest_the_trigger():
     assert date_for_span(text, 0, len(text), SEED) == ("2022-01-10", "day")
     assert date_for_span(text, 0, len(text), SEED, trigger=text.index("berdemo")) == ("2022-01", "week")
     assert date_for_span(text, 0, len(text), SEED, trigger=text.index("menangkap")) == ("2022-01-10", "day")
+
+
+def at(text: str, word: str, anchor=SEED, fallback: bool = False) -> tuple[str | None, str]:
+    """The date of the one-sentence ``text`` for the trigger at ``word``."""
+    return date_for_span(text, 0, len(text), anchor, trigger=text.index(word), fallback=fallback)
+
+
+def test_an_expression_across_a_clause_break_does_not_date_the_trigger():
+    text = "Hakim memutuskan sidang dimulai pada 31 Januari, tetapi jaksa menolak permintaan itu."
+    assert at(text, "menolak") == (None, "none")
+    assert at(text, "menolak", fallback=True) == ("2022-01-11", "article")
+    assert at(text, "dimulai") == ("2022-01-31", "day")
+    text = "Ia ditahan sejak penangkapannya pada Oktober lalu dan dia telah menerima bantuan konsuler."
+    assert at(text, "menerima") == (None, "none")
+    assert at(text, "ditahan") == ("2021-10", "month")
+
+
+def test_rusia_dan_china_is_one_clause():
+    text = "Pada Senin (10/1) Rusia dan China sepakat memperluas kerja sama."
+    assert at(text, "sepakat") == ("2022-01-10", "day")
+
+
+def test_a_relative_clause_after_the_trigger_dates_another_noun():
+    text = "Presiden meminta bantuan sekutunya untuk meredam protes yang melanda ibu kota sejak awal pekan ini."
+    assert at(text, "meminta") == (None, "none")
+    text = "Menlu itu mendukung rakyat Palestina di bawah presiden yang memenangkan pemilu pada Selasa (4/1) lalu."
+    assert at(text, "mendukung") == (None, "none")
+
+
+def test_a_relative_clause_about_the_event_itself_dates_it():
+    text = "Menlu itu menjelaskan perundingan kedua negara di Wina yang berlangsung sehari sebelumnya."
+    assert at(text, "perundingan") == ("2022-01-10", "day")
+    text = "Ribuan orang tewas dalam perang saudara yang pecah pada Maret 2011 di negeri itu."
+    assert at(text, "perang") == ("2011-03", "month")
+    text = "Keduanya membahas kesepakatan yang dicapai para presiden pekan lalu."
+    assert at(text, "kesepakatan") == ("2022-01", "week")
+
+
+def test_a_relative_clause_ends_at_a_comma_and_the_name_yang_is_no_relative():
+    text = ("Menteri itu bertemu Wakil Presiden, pejabat yang membidangi urusan luar negeri, di Bandung, "
+            "Senin (10/1/2022).")
+    assert at(text, "bertemu") == ("2022-01-10", "day")
+    text = "Menteri itu bertemu Yang Jiechi di Nanping pada Senin (10/1/2022)."
+    assert at(text, "bertemu") == ("2022-01-10", "day")
+
+
+def test_a_date_before_the_trigger_reaches_past_a_relative_clause():
+    text = "Pekan lalu, pasukan aliansi yang dipimpin Moskow mengirim 2.000 tentara ke negeri itu."
+    assert at(text, "mengirim") == ("2022-01", "week")
+
+
+def test_a_subordinate_clause_after_the_trigger_dates_another_event():
+    text = "Perundingan damai itu gagal, setelah kelompok bersenjata menyerang pos tentara pada Sabtu (8/1)."
+    assert at(text, "Perundingan") == (None, "none")
+    assert at(text, "menyerang") == ("2022-01-08", "day")
+    text = "Ancaman itu dilontarkan menyusul latihan militer gabungan awal pekan ini."
+    assert at(text, "Ancaman") == (None, "none")
+
+
+def test_a_date_after_a_speech_tag_is_the_day_the_words_were_said():
+    text = ("Tokyo akan menjatuhkan sanksi baru menyusul uji coba rudal yang terus berulang, "
+            "kata juru bicara pemerintah, Jumat.")
+    assert at(text, "menjatuhkan") == ("2022-01-07", "day")
+
+
+def test_days_before_the_story():
+    assert value("sehari sebelumnya") == "2022-01-10"
+    assert value("dua hari sebelumnya") == "2022-01-09"
+    assert value("Sehari sebelum pembukaan") == "2022-01-10"
+    assert only("sepekan sebelumnya").precision == "week"
+
+
+def test_frame_date_is_the_date_outside_the_quote():
+    text = '"Kami akan membela tanah air kami," kata menteri itu di Ankara, Selasa (11/1).'
+    end = text.index('," kata')
+    assert frame_date(text, 0, len(text), 1, end, SEED - dt.timedelta(days=1)) == ("2022-01-11", "day")
+    text = '"Serangan itu terjadi pada Senin (10/1)," kata menteri itu.'
+    end = text.index('," kata')
+    assert frame_date(text, 0, len(text), 1, end, SEED) == (None, "none")
 
 
 # --- robustness ----------------------------------------------------------------------------------------

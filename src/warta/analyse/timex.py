@@ -23,6 +23,10 @@ Rules where a choice had to be made:
 - Years and vague words (``baru-baru ini``) have no value: the event is dated, just not to a month.
 - ``minggu`` is Sunday only when capitalised or after ``hari`` and not followed by ``lalu``/``depan``/``ini``
   (``Minggu (9/1)``, ``hari Minggu lalu``); otherwise it is the week (``dua minggu lalu``, ``Minggu lalu,``).
+- ``sehari sebelumnya``/``sehari sebelum ...`` count back from the article's date (the story's day is
+  taken to be the article's).
+- For a trigger, only expressions of its own clause count (:func:`date_for_span`); reported speech with
+  no date of its own takes the day it was said (:func:`frame_date`).
 - A year needs a cue (``pada``, ``sejak``, ``tahun``, ``awal``): a bare four-digit number is a number.
   ``Nomor 10 Tahun 2022`` (a statute) is not a date.
 """
@@ -37,7 +41,7 @@ from dataclasses import dataclass
 from ..dates import date_of, normalise_published
 from ..lang.id import dates as words
 
-__all__ = ["TimeExpression", "find_time_expressions", "article_anchor", "date_for_span"]
+__all__ = ["TimeExpression", "find_time_expressions", "article_anchor", "date_for_span", "frame_date"]
 
 PRECISIONS = ("day", "week", "month", "year")
 KINDS = ("explicit", "relative", "weekday", "partial")
@@ -456,6 +460,49 @@ def article_anchor(published: str | None, text: str = "") -> dt.date | None:
     return None
 
 
+_BREAK = re.compile(rf"(?<!\w)(?:{_alt(words.CLAUSE_BREAKS)})(?!\w)|;", re.IGNORECASE)
+_SUBORDINATE = re.compile(rf"(?<!\w){_alt(words.SUBORDINATORS)}(?!\w)", re.IGNORECASE)
+_SPEECH_TAG = re.compile(rf"[,\"”]\s*[\"”]?\s*{_alt(words.SPEECH_TAGS)}(?!\w)", re.IGNORECASE)
+# A lowercase relative "yang" (not the name Yang) and its clause up to the next comma.
+_RELATIVE = re.compile(r"(?<!\w)yang(?!\w)[^,]*$")
+_OCCURRENCE = re.compile(rf"(?:\s+\w+){{0,3}}?\s+{_alt(words.OCCURRENCE_VERBS)}(?!\w)", re.IGNORECASE)
+_HEAD_WORDS = 2  # "yang" this close after the trigger word describes the trigger itself ("Perang Suriah yang")
+
+
+def _reaches(text: str, expression: TimeExpression, trigger: int) -> bool:
+    """Whether ``expression`` may date the trigger at offset ``trigger`` of the same sentence: not across a
+    clause break; when it follows the trigger, not inside a subordinate clause or a relative clause about
+    another noun, unless a speech tag stands between (``..., kata juru bicara, Jumat``: the speech's day)."""
+    if expression.start <= trigger < expression.end:
+        return True
+    if expression.end <= trigger:
+        return not _BREAK.search(text, expression.end, trigger)
+    gap = text[trigger : expression.start]
+    if _SPEECH_TAG.search(gap):
+        return True
+    if _BREAK.search(gap) or _SUBORDINATE.search(gap):
+        return False
+    relative = _RELATIVE.search(gap)
+    if relative is None:
+        return True
+    if len(gap[: relative.start()].split()) <= _HEAD_WORDS:
+        return True
+    return bool(_OCCURRENCE.match(gap, relative.start() + len("yang")))
+
+
+def frame_date(
+    text: str, start: int, end: int, quote_start: int, quote_end: int, anchor: dt.date | dt.datetime | None
+) -> tuple[str | None, str]:
+    """The date of the speech act around a quote: the first time expression of the quote's sentence
+    ``text[start:end]`` outside the quote ``text[quote_start:quote_end]`` (``"...," ungkap Erdogan, pada
+    Selasa (25/7)``), as (value, precision); ``(None, "none")`` when the frame has none. Reported speech
+    is dated by the day it was said when its own clause has no date."""
+    for expression in find_time_expressions(text, anchor, start, end):
+        if expression.end <= quote_start or expression.start >= quote_end:
+            return expression.value, expression.precision
+    return None, "none"
+
+
 def _lead(text: str) -> str:
     """The text up to the end of its second lead paragraph (all of it when it has fewer)."""
     for seen, m in enumerate(_SENTENCE_LINE.finditer(text), 1):
@@ -476,11 +523,18 @@ def date_for_span(
     """The date of the clause ``text[start:end]`` as (value, precision).
 
     The clause's own time expression decides: the one nearest ``trigger`` (an offset into ``text``) when
-    given, else the first. A year or vague expression (``pada 2014``, ``baru-baru ini``) gives no value
-    rather than the article's date. With no expression: the anchor's date with precision ``article`` when
+    given, else the first. With a trigger, an expression in another clause does not count: one across a
+    clause break (``tapi``, ``namun``, ``di mana``, ``dan dia``, ``;``) or, after the trigger, inside a
+    subordinate clause (``gagal, setelah pemberontak menyerang pada Sabtu``) or a relative ``yang`` clause
+    about another noun (``meminta bantuan ... kerusuhan yang melanda negaranya sejak awal pekan ini``;
+    ``yang berlangsung pada ...`` is about the event and counts); a date after a speech tag (``..., kata
+    juru bicara, Jumat``) is the day the words were said and reaches the whole sentence. A year or vague
+    expression (``pada 2014``, ``baru-baru ini``) gives no value rather than the article's date. With no expression: the anchor's date with precision ``article`` when
     ``fallback``, else ``(None, "none")``.
     """
     expressions = find_time_expressions(text, anchor, start, end)
+    if trigger is not None:
+        expressions = [e for e in expressions if _reaches(text, e, trigger)]
     if expressions:
         if trigger is None:
             chosen = expressions[0]

@@ -77,6 +77,8 @@ UNITS: dict[str, str] = {
 #: After a weekday or a dated day ``lalu`` only says "in the past" (``Senin lalu``, ``24 Februari lalu``).
 RELATIONS: dict[str, int] = {
     "yang lalu": -1, "lalu": -1, "silam": -1, "kemarin": -1, "ago": -1,
+    # ``sehari sebelumnya``, ``sehari sebelum pembukaan``: before the story's day, taken as the article's
+    "sebelumnya": -1, "sebelum": -1,
     "ini": 0,
     "depan": 1, "mendatang": 1, "yang akan datang": 1, "lagi": 1,
 }
@@ -117,4 +119,38 @@ TIMES_OF_DAY: list[str] = [
 DATE_CUES: list[str] = [
     "pada tanggal", "pada tahun", "pada", "sejak tahun", "sejak", "hingga", "sampai", "tanggal", "tgl.", "tgl",
     "on", "in", "since", "until",
+]
+
+# --- Which expression dates a trigger (read by warta.analyse.timex.date_for_span) -----------------------
+
+#: Words that end one clause and start another: an expression on the far side of one of these (between it
+#: and the trigger) dates the other clause (``Mereka memutuskan sidang dimulai 31 Januari, tapi dakwaannya
+#: ...``). ``dan`` counts only before a subject pronoun (``... pada Oktober lalu dan dia telah menerima``):
+#: ``Rusia dan China`` is one clause.
+CLAUSE_BREAKS: list[str] = [
+    "tetapi", "tapi", "namun", "sedangkan", "padahal", "di mana", "dimana",
+    "dan ia", "dan dia", "dan mereka", "dan kami", "dan kita", "dan saya", "dan aku", "dan beliau",
+]
+
+#: ``yang`` after the trigger opens a relative clause about another noun (``meminta bantuan ... kerusuhan
+#: yang melanda negaranya sejak awal pekan ini``): its date is not the trigger's, unless one of these verbs
+#: says the clause is about the event itself (``pembicaraan ... yang berlangsung sehari sebelumnya``).
+OCCURRENCE_VERBS: list[str] = [
+    "terjadi", "berlangsung", "digelar", "diadakan", "dilaksanakan", "diselenggarakan", "dilakukan", "dimulai",
+    "berakhir", "dijadwalkan", "pecah", "meletus", "dicapai",
+]
+
+#: Conjunctions that open a clause about an earlier or causing event: an expression after one of these,
+#: when the trigger stands before it, dates that event (``Perundingan ... gagal, setelah pemberontak
+#: memerintahkan serangan pada Sabtu (27/5)``; ``dilontarkan menyusul latihan ... awal pekan ini``).
+SUBORDINATORS: list[str] = [
+    "setelah", "sesudah", "sebelum", "menyusul", "usai", "seusai", "selepas", "pasca", "karena", "akibat",
+]
+
+#: Speech tags after reported words (``..., kata juru bicara, Jumat``): a date after one is the day the
+#: words were said, and reported speech takes that day when its own clause has none.
+SPEECH_TAGS: list[str] = [
+    "kata", "katanya", "ujar", "ujarnya", "ungkap", "ungkapnya", "jelas", "jelasnya", "tegas", "tegasnya",
+    "tutur", "tuturnya", "ucap", "ucapnya", "imbuh", "imbuhnya", "tambah", "tambahnya", "lanjut", "lanjutnya",
+    "papar", "paparnya", "terang", "terangnya", "sebut", "sebutnya", "menurut", "demikian", "said", "says",
 ]
