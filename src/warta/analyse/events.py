@@ -30,7 +30,7 @@ from typing import Any
 from ..document import Document
 from ..lang.id import events as words
 from .lexicon import TriggerIndex, TriggerMatch, intensity
-from .timex import article_anchor, date_for_span
+from .timex import article_anchor, date_for_span, frame_date
 
 __all__ = ["CodeEvents", "code_events"]
 
@@ -318,7 +318,8 @@ def _hypothetical(s: _Sentence, head: int) -> bool:
 @dataclass
 class _Context:
     doc: Document
-    anchor: Any
+    anchor: Any  # what relative dates resolve against: published, else the lead's own date
+    published: Any  # the article's published date only: what an undated event falls back to
     quotes: list[dict[str, Any]]
     attributions: list[dict[str, Any]]
     last_person: dict[str, Any] | None = None
@@ -459,11 +460,18 @@ def _absorbed(matches: list[TriggerMatch], i: int) -> bool:
 
 
 def _date(ctx: _Context, s: _Sentence, position: int) -> tuple[str | None, str]:
-    """The date nearest the trigger in its sentence; a year alone or a vague word (``pada 2014``,
-    ``baru-baru ini``) cannot be written as a day or month, so the article's date stands in, marked."""
-    date, precision = date_for_span(ctx.doc.text, s.start, s.end, ctx.anchor, trigger=position)
-    if date is None and ctx.anchor is not None:
-        return ctx.anchor.isoformat(), "article"
+    """The date of the trigger's own clause; else, in reported speech, the day the words were said; else the
+    article's published date, marked ``article`` (a year alone or a vague word cannot be written as a day or
+    month). Relative words resolve against the published date, or the lead's date when there is none."""
+    text = ctx.doc.text
+    date, precision = date_for_span(text, s.start, s.end, ctx.anchor, trigger=position, fallback=False)
+    if precision == "none":
+        quote = _quote_at(ctx, position)
+        if quote is not None and quote.get("sentence"):
+            q_start, q_end = quote["sentence"]
+            date, precision = frame_date(text, q_start, q_end, quote["start"], quote["end"], ctx.anchor)
+    if date is None and ctx.published is not None:
+        return ctx.published.isoformat(), "article"
     return date, precision
 
 
@@ -525,7 +533,8 @@ def _pair_phrase(s: _Sentence, i: int) -> bool:
 def code_events(doc: Document, index: TriggerIndex | None = None) -> list[dict[str, Any]]:
     """The contract's EVENT records for a tokenised document with actors (and quotes, when found)."""
     index = index or TriggerIndex.default()
-    ctx = _Context(doc=doc, anchor=article_anchor(doc.published, doc.text), quotes=list(doc.quotes),
+    ctx = _Context(doc=doc, anchor=article_anchor(doc.published, doc.text), published=article_anchor(doc.published),
+                   quotes=list(doc.quotes),
                    attributions=list(doc.hints.get("attributions", ())))
     events: list[dict[str, Any]] = []
     for sentence in _sentences(doc):
