@@ -124,8 +124,9 @@ _SPEECH = _alternation(words.SPEECH_VERBS)
 _WEAK = _alternation(words.WEAK_SPEECH_VERBS)
 _PRONOUN = _alternation(sorted((words.PERSON_PRONOUNS | words.GROUP_PRONOUNS) - {"nya"}))
 _POST_TAG = re.compile(
-    rf"[ \t]*,?[ \t]*(?:(?P<verb>{_TAG_ROOTS})(?P<nya>nya)?{_E}(?:[ \t]+(?P<pro>{_PRONOUN}){_E})?"
-    rf"|(?P<pro2>{_PRONOUN})[ \t]+(?:{_SPEECH}|{_WEAK}){_E})",
+    rf"[ \t]*,?[ \t]*(?:(?:demikian[ \t]+)?(?P<verb>{_TAG_ROOTS})(?P<nya>nya)?{_E}(?:[ \t]+(?P<pro>{_PRONOUN}){_E})?"
+    rf"|(?P<pro2>{_PRONOUN})[ \t]+(?:{_SPEECH}|{_WEAK}){_E}"
+    rf"|demikian[ \t]+(?=(?:{_alternation(words.STATEMENT_NOUNS)}){_E}))",
     re.IGNORECASE,
 )
 _PRE_TAG_VERB = re.compile(
@@ -178,6 +179,18 @@ _AFTER_NAME = frozenset(words.AFTER_NAME)
 _CLAUSE_OPENERS = frozenset(words.CLAUSE_OPENERS)
 _NOT_SPEECH_BEFORE = frozenset(words.NOT_SPEECH_BEFORE)
 _NOT_SUBJECT = frozenset(words.NOT_SUBJECTS)
+_ROLE = re.compile(rf"(?i:{_alternation(words.PERSON_ROLES)}){_E}")
+_DETERMINER = re.compile(rf"(?i:{_alternation(words.SPEAKER_DETERMINERS)})\s+(?=\w)")
+_LEADING_STATEMENT = re.compile(rf"(?i:{_alternation(words.STATEMENT_NOUNS)})(?:\s+(?:resmi|tertulis|bersama))?"
+                                rf"(?:\s+(?:dari|oleh))?\s+(?=[^\W\d_])")
+_JOINERS = frozenset(words.TITLE_JOINERS)
+#: Pieces of a sentence before a speech verb: commas, semicolons, colons and a dateline's dash
+#: (``Jakarta, CNN Indonesia -- Kementerian Luar Negeri menegaskan``).
+_PIECE_SEP = re.compile(r"[,;:]|\s(?:--|—|–|-)\s|--|—")
+#: A title run between a speaker phrase and a person's name: ``... Kelautan dan Perikanan KKP Nilanto``.
+_TITLE_GAP = re.compile(rf"(?:\s*,)?(?:\s+(?:[A-Z][\w.&'’-]*|{'|'.join(sorted(words.TITLE_JOINERS))}))*\s+")
+#: Lower-case words that look like a verb (me-, ber-) but are not a predicate.
+_NOT_PREDICATE = frozenset({"mereka", "meski", "meskipun", "memang", "menurut", "menurutnya", "merupakan"})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -209,6 +222,7 @@ class _Speaker:
     start: int | None = None
     end: int | None = None
     pronoun: str | None = None  # "person" | "group" for -nya, dia, ia, mereka
+    stated: bool = False  # the phrase named a statement whose author it is (``pernyataan misi Uni Afrika``)
 
 
 @dataclass
@@ -221,6 +235,7 @@ class _Quote:
     tag_end: int = 0  # end of the speaker tag or speech clause, for attributions and pronoun order
     continues: bool = False  # a tagless direct quote right after another quote: same speaker
     actor: dict[str, Any] | None = None
+    personal: bool = False  # the speaker is a person, though maybe resolved to their organisation or state
 
 
 @dataclass
@@ -456,15 +471,21 @@ def _inner(text: str, open_pos: int, close_pos: int) -> Span:
 def _speaker_phrase(text: str, start: int, end: int) -> Span | None:
     """The speaker's words at the start of ``text[start:end]``: up to a stop word, punctuation, or a
     lower-case word after a name (``kata Bayu belum bisa ...`` -> ``Bayu``), at most 9 words."""
-    last, named = None, False
+    last, named, prev_word = None, False, (start, start)
     for n, m in enumerate(_WORD.finditer(text, start, end)):
         word = m.group()
-        if n >= _MAX_SPEAKER_WORDS or word.lower() in _SPEAKER_STOP:
+        if n >= _MAX_SPEAKER_WORDS:
             break
-        if m.start() > start and text[last or start:m.start()].strip(" \t"):
-            break  # punctuation in between
+        if word.lower() in _SPEAKER_STOP and not (named and word[:1].isupper() and word.lower() in _JOINERS
+                                                   | {"dalam"}):
+            break  # 'kata Wang dalam ...', but 'Menteri Dalam Negeri'
+        gap = text[last or start:m.start()] if m.start() > start else ""
+        if gap.strip(" \t") and not (gap.startswith(".") and not gap[1:].strip(" \t") and named
+                                     and len(text[prev_word[0]:prev_word[1]]) == 1 and word[:1].isupper()):
+            break  # punctuation in between, but for an initial: 'M. Hery Saripudin'
         if named and word.islower() and word not in _AFTER_NAME:
             break
+        prev_word = m.span()
         named = named or word[:1].isupper()
         last = m.end()
     return (start + len(text[start:end]) - len(text[start:end].lstrip()), last) if last else None
@@ -507,23 +528,96 @@ def _post_tag(text: str, close_pos: int) -> tuple[_Speaker, int] | None:
     return speaker, speaker.end or m.end()
 
 
+def _pieces(text: str, start: int, end: int) -> list[Span]:
+    spans, pos = [], start
+    for m in _PIECE_SEP.finditer(text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    return spans
+
+
 def _subject(index: _Index, sent_start: int, verb_start: int) -> _Speaker | None:
-    """The subject before a speech verb: the last comma-separated piece of the clause that names someone."""
+    """The subject before a speech verb: the last comma-separated piece of the clause that names someone.
+
+    Pieces that cannot be the subject are passed over: an adverbial (``kepada para wartawan``, ``melalui
+    akun Twitternya``), adverbs alone (``pun``), and a predicate the speech verb is coordinated with
+    (``Putin, ..., menuding X dan menegaskan ...``). A subject that is an apposition (``Kepala Badan ...``,
+    ``yang merupakan ...``, ``warga desa di Bhimber``) gives way to the person's name before it."""
     text = index.doc.text
-    pieces = re.split(r"[,;:]", text[sent_start:verb_start])
-    end = verb_start
+    pieces = _pieces(text, sent_start, verb_start)
     for i in range(len(pieces) - 1, -1, -1):
-        piece = pieces[i]
-        start = end - len(piece)
+        start, end = pieces[i]
+        piece_words = _WORD.findall(text, start, end)
+        if not piece_words:
+            continue
+        first = piece_words[0]
+        lower = first.lower()
+        if all(w.lower() in _TRAILERS or w.lower() in _LEADERS for w in piece_words):
+            continue  # 'Nebenzia, pun mengatakan'
+        if first.islower() and _is_predicate(lower):
+            continue
         found = _subject_in(index, start, end)
         if found is not None:
-            return _named_before(index, found, pieces[i - 1], start - 1) if i else found
-        first = _WORD.search(piece)
-        if first and not (first.group().lower() in _NOT_SUBJECT or first.group()[0].isdigit()
-                          or _TAG_ROOT.fullmatch(first.group())):
-            return None  # a piece with words but no subject: the subject is not further back
-        end = start - 1
+            head = _appositive_head(index, pieces[:i], found)
+            if head is not None:
+                return head
+            if i:
+                before = pieces[i - 1]
+                return _named_before(index, found, text[before[0]:before[1]], before[1])
+            return found
+        if lower in _NOT_SUBJECT or first[0].isdigit() or _TAG_ROOT.fullmatch(first):
+            continue
+        if first.islower():
+            return _appositive_head(index, pieces[:i], None)
+        return None  # a piece with words but no subject: the subject is not further back
     return None
+
+
+def _is_predicate(word: str) -> bool:
+    """A lower-case word that opens a predicate (``menuding``, ``berbicara``), not a subject."""
+    return (len(word) > 5 and word.startswith(("me", "ber")) and word not in _NOT_PREDICATE
+            and _pronoun_kind(word) is None)
+
+
+def _is_apposition(index: _Index, start: int, end: int) -> bool:
+    """A piece that describes someone rather than naming them: it opens with a lower-case word or a role
+    (``Kepala Badan ...``) and names no person."""
+    first = _WORD.search(index.doc.text, start, end)
+    if first is None:
+        return False
+    if not (first.group().islower() or _ROLE.match(index.doc.text, first.start())):
+        return False
+    return not any(a.get("kind") == "person" for _, _, a in index.mentions_in(first.start(), end))
+
+
+def _appositive_head(index: _Index, before: list[Span], found: _Speaker | None) -> _Speaker | None:
+    """``Siswono, Kepala Badan ... Kemlu, mengatakan``: when the subject piece is an apposition, the person
+    named by a piece of capitalised words before it (across other appositions) is the speaker."""
+    text = index.doc.text
+    if found is not None and (found.pronoun or not _is_apposition(index, found.start, found.end)):
+        return None
+    fallback = None
+    for start, end in reversed(before[-3:]):
+        tokens = list(_WORD.finditer(text, start, end))
+        if not tokens or _is_apposition(index, start, end):
+            if not tokens:
+                break
+            continue
+        first, last = tokens[0], tokens[-1]
+        lower = first.group().lower()
+        names = [t.group() for t in tokens if t.group() not in _AFTER_NAME and t.group() not in _JOINERS]
+        if len(names) > 8 or not all(w[:1].isupper() for w in names) or lower in _LEADERS \
+                or lower in _CLAUSE_OPENERS or lower in _NOT_SUBJECT:
+            break
+        if not any(a.get("kind") == "person" and s >= first.start()
+                   for s, _, a in index.mentions_in(first.start(), last.end())):
+            break
+        if _ROLE.match(text, first.start()) and fallback is None:
+            fallback = _Speaker(first.start(), last.end())  # a role with a name: a name before it wins
+            continue
+        return _Speaker(first.start(), last.end())
+    return fallback
 
 
 def _named_before(index: _Index, found: _Speaker, piece: str, piece_end: int) -> _Speaker:
@@ -544,25 +638,61 @@ def _named_before(index: _Index, found: _Speaker, piece: str, piece_end: int) ->
 def _subject_tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
     """The words of a subject: without a leading connective (``Namun``), a relative clause (``yang ...``),
     a parenthesis (``Stiller (50)``) or trailing adverbs (``juga``, ``pun``)."""
-    paren = text.find("(", start, end)
-    tokens = list(_WORD.finditer(text, start, paren if paren >= 0 else end))
+    tokens = _outside_parens(text, start, end)
     if tokens and tokens[0].group().lower() == "yang":
         return []  # a relative clause between commas: the subject is before it
     opener = max((i for i, t in enumerate(tokens) if t.group().lower() in _CLAUSE_OPENERS), default=-1)
     tokens = tokens[opener + 1:]  # 'Isu itu marak karena ratusan perempuan melaporkan' -> 'ratusan perempuan'
     while tokens and tokens[0].group().lower() in _LEADERS:
         tokens.pop(0)
-    cut = next((i for i, t in enumerate(tokens) if i and t.group().lower() == "yang"), len(tokens))
+    cut = next((i for i, t in enumerate(tokens) if i and t.group().lower() in ("yang", "sebagai")), len(tokens))
     tokens = tokens[:cut]
     while tokens and tokens[-1].group().lower() in _TRAILERS:
         tokens.pop()
     return tokens
 
 
+def _outside_parens(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The words of ``text[start:end]`` outside parentheses (``Stiller (50)``, ``PBB (IAEA) Yukiya Amano``,
+    ``pada Minggu (30/4) pejabat Israel``); an unclosed parenthesis ends them."""
+    tokens: list[re.Match[str]] = []
+    pos = start
+    while pos < end:
+        paren = text.find("(", pos, end)
+        tokens.extend(_WORD.finditer(text, pos, paren if paren >= 0 else end))
+        if paren < 0:
+            break
+        close = text.find(")", paren, end)
+        if close < 0:
+            break
+        pos = close + 1
+    return tokens
+
+
+def _role_tail(text: str, tokens: list[re.Match[str]]) -> _Speaker | None:
+    """``dalam kesempatan yang sama pejabat Kementerian Luar Negeri RI``: after an adverbial, the subject is
+    the last role noun with the capitalised words that follow it."""
+    for k in range(len(tokens) - 1, 0, -1):
+        role = _ROLE.match(text, tokens[k].start())
+        if role is None:
+            continue
+        rest = [t.group() for t in tokens if t.start() >= role.end()]
+        if rest and all(w[:1].isupper() or w in _JOINERS for w in rest):
+            return _Speaker(tokens[k].start(), tokens[-1].end())
+        return None
+    return None
+
+
 def _subject_in(index: _Index, start: int, end: int) -> _Speaker | None:
     text = index.doc.text
     tokens = _subject_tokens(text, start, end)
-    if not tokens or tokens[0].group().lower() in _NOT_SUBJECT:
+    if tokens and tokens[0].group().lower() == "menurutnya":  # 'menurutnya X menyatakan': he is the speaker
+        return _Speaker(tokens[0].end() - 3, tokens[0].end(), pronoun="person")
+    if len(tokens) > 1 and tokens[0].group().lower() == "menurut" and _pronoun_kind(tokens[1].group()):
+        return _Speaker(tokens[1].start(), tokens[1].end(), pronoun=_pronoun_kind(tokens[1].group()))
+    if tokens and tokens[0].group().lower() in _NOT_SUBJECT:
+        return _role_tail(text, tokens)
+    if not tokens:
         return None
     kind = _pronoun_kind(tokens[0].group())
     if kind:
@@ -661,8 +791,8 @@ def _verb_quotes(index: _Index, cites: list[int]) -> list[_Quote]:
         if index.in_direct(m.start()) or comp >= len(text) or text[comp] in _OPENING_MARKS:
             continue
         link = m.group("link")
-        if not m.group("strong") and ":" not in link and "bahwa" not in link.lower():
-            continue
+        if not m.group("strong") and ":" not in link and "," not in link and "bahwa" not in link.lower():
+            continue  # 'menyebut X sebagai Y'; but 'Dia menyebut, Pyongyang ...' reports speech
         if "bahwa" not in link.lower() and _NOT_CLAUSE.match(text, comp):
             continue
         sent = index.sentence_at(m.start())
@@ -722,10 +852,11 @@ def _tail_tag_quotes(index: _Index, cites: list[int]) -> list[_Quote]:
     for m in _TAIL_TAG.finditer(text):
         if index.in_direct(m.start()) or text[m.start() - 1:m.start()] in "\"”’»'":
             continue
-        if m.group("verb").lower() in words.AMBIGUOUS_TAGS and not m.group("nya"):
-            continue  # ', jelas ...' is not a tag; ', jelasnya,' is
         speaker = (_Speaker(*m.span("nya"), pronoun="person") if m.group("nya")
                    else _speaker_from_rest(text, m.start("rest"), m.end("rest")))
+        if m.group("verb").lower() in words.AMBIGUOUS_TAGS and not m.group("nya") \
+                and not _names_person(index, speaker, m.end("rest")):
+            continue  # ', jelas ...' is not a tag; ', jelasnya,' and ', tambah Soylu.' are
         if speaker.start is None and speaker.pronoun is None:
             continue
         sent = index.sentence_at(m.start())
@@ -733,6 +864,14 @@ def _tail_tag_quotes(index: _Index, cites: list[int]) -> list[_Quote]:
         if len(text[sent[0]:end].split()) >= 3 and not index.in_direct(sent[0]):
             quotes.append(_Quote(sent[0], end, False, m.group("verb").lower(), speaker, tag_end=m.end("rest")))
     return quotes
+
+
+def _names_person(index: _Index, speaker: _Speaker, rest_end: int) -> bool:
+    """The tag's whole rest is a person's name (``tambah Soylu``, ``lanjut Wang``)."""
+    if speaker.start is None or speaker.pronoun or speaker.end != rest_end:
+        return False
+    return any(s == speaker.start and a.get("kind") == "person" for s, _, a in
+               index.mentions_in(speaker.start, speaker.end))
 
 
 def _back_quotes(index: _Index) -> list[_Quote]:
@@ -806,12 +945,19 @@ def _fuzzy_actor(index: _Index, start: int, end: int) -> dict[str, Any] | None:
 
 def _apposition(index: _Index, speaker: _Speaker) -> None:
     """``Menteri Luar Negeri China, Wang Yi``: a role phrase followed by a comma and a person's name is that
-    person; stretch the speaker over the name."""
+    person; so is one whose title runs on past the phrase (``Direktur Jenderal ... Kelautan dan Perikanan KKP
+    Nilanto Perbowo``): stretch the speaker over the name. Not after a statement (``Menurut keterangan Dewan
+    Keamanan Rusia, Patrushev dan Yang ...``: the name opens the reported clause)."""
     text = index.doc.text
-    for s, e, actor in index.mentions_in(speaker.end, speaker.end + 4):
-        if s >= speaker.end and actor.get("kind") == "person" and not text[speaker.end:s].strip(" ,"):
+    if _STATEMENT.match(text, speaker.start):
+        return
+    for s, e, actor in index.mentions_in(speaker.end, speaker.end + 80):
+        if s < speaker.end or actor.get("kind") != "person":
+            continue
+        gap = _TITLE_GAP.fullmatch(text, speaker.end, s)
+        if not text[speaker.end:s].strip(" ,") or gap is not None and text[speaker.end:s].count(",") == 0:
             speaker.end = e
-            return
+        return
 
 
 def _named_actor(index: _Index, speaker: _Speaker, earlier: list[_Quote]) -> dict[str, Any] | None:
@@ -834,7 +980,7 @@ def _statement_author(index: _Index, pos: int, earlier: list[_Quote]) -> dict[st
     text = index.doc.text
     for q in reversed(earlier):
         s = q.speaker
-        if q.actor and s.start is not None and _STATEMENT.search(text, s.start, s.end):
+        if q.actor and s.start is not None and (s.stated or _STATEMENT.search(text, s.start, s.end)):
             return q.actor
     named = _actor_by_statement(index, pos)
     if named is not None:
@@ -874,7 +1020,8 @@ def _pronoun_actor(index: _Index, quote: _Quote, earlier: list[_Quote]) -> dict[
     here = index.paragraph_no(quote.start)
     anchor = min(quote.start, quote.speaker.start if quote.speaker.start is not None else quote.start)
     for prev in reversed(earlier):
-        if prev.actor is None or prev.actor.get("kind") not in kinds:
+        if prev.actor is None or not (prev.actor.get("kind") in kinds or quote.speaker.pronoun == "person"
+                                      and prev.personal):
             continue
         if here - index.paragraph_no(prev.start) > 1:
             break
@@ -886,14 +1033,32 @@ def _pronoun_actor(index: _Index, quote: _Quote, earlier: list[_Quote]) -> dict[
 
 
 def _resolve(index: _Index, quotes: list[_Quote]) -> None:
+    text = index.doc.text
     for i, quote in enumerate(quotes):
         earlier = quotes[:i]
         if quote.continues and earlier:
             quote.speaker, quote.actor = earlier[-1].speaker, earlier[-1].actor
+            quote.personal = earlier[-1].personal
         elif quote.speaker.pronoun:
             quote.actor = _pronoun_actor(index, quote, earlier)
+            quote.personal = quote.speaker.pronoun == "person" and quote.actor is not None
         elif quote.speaker.start is not None:
             quote.actor = _named_actor(index, quote.speaker, earlier)
+            _trim_speaker(text, quote.speaker)
+            quote.personal = bool(quote.actor and quote.actor.get("kind") == "person"
+                                  or _ROLE.match(text, quote.speaker.start))
+
+
+def _trim_speaker(text: str, speaker: _Speaker) -> None:
+    """Drop what is not the speaker from the front of its phrase: a determiner (``seorang pejabat Kemlu
+    Jepang``) and a statement noun before its author (``pernyataan misi Uni Afrika`` -> ``misi Uni Afrika``)."""
+    assert speaker.start is not None and speaker.end is not None
+    m = _DETERMINER.match(text, speaker.start, speaker.end)
+    if m:
+        speaker.start = m.end()
+    m = _LEADING_STATEMENT.match(text, speaker.start, speaker.end)
+    if m and any(w[:1].isupper() for w in _WORD.findall(text, m.end(), speaker.end)):
+        speaker.start, speaker.stated = m.end(), True
 
 
 # -- output -------------------------------------------------------------------------------------

@@ -12,7 +12,8 @@ SPEECH_VERBS: tuple[str, ...] = (
     "mengatakan", "menyatakan", "menegaskan", "menjelaskan", "mengungkapkan", "menambahkan",
     "menilai", "meyakini", "mengklaim", "membantah", "menuturkan", "berkata",
     "mengakui", "menekankan", "mengemukakan", "mengutarakan", "menerangkan", "menggarisbawahi",
-    "berpendapat", "bilang", "menandaskan", "membeberkan", "menyebutkan", "mengaku",
+    "berpendapat", "bilang", "menandaskan", "membeberkan", "menyebutkan", "mengaku", "bersikeras",
+    "berkeras", "bersikukuh",
 )
 
 #: Speech verbs that only report speech when ``bahwa`` or a colon follows (otherwise they take a
@@ -21,6 +22,7 @@ WEAK_SPEECH_VERBS: tuple[str, ...] = (
     "menyebut", "mengumumkan", "menyampaikan", "memperingatkan", "melaporkan", "memaparkan", "menduga",
     "menganggap", "mengingatkan",
     "menuding", "menuduh", "mengisyaratkan", "menginformasikan", "memastikan", "mengeklaim",
+    "memprediksi", "memperkirakan",
 )
 
 #: Words after a speech verb that make it an expression of a stance (an event), not reported speech:
@@ -89,14 +91,37 @@ SPEAKER_STOPS: tuple[str, ...] = (
 )
 
 #: Lower-case words that may follow a name inside a speaker phrase: ``kata mantan Ketua Bawaslu ini``.
-AFTER_NAME: tuple[str, ...] = ("ini", "itu", "tersebut", "setempat", "bin", "binti", "van", "de", "al", "of")
+AFTER_NAME: tuple[str, ...] = ("ini", "itu", "tersebut", "setempat", "bin", "binti", "van", "de", "al", "of",
+                               "terpilih", "nonaktif")
+
+#: Words that open a title inside a name phrase and may join its capitalised words: ``Duta Besar Rusia untuk
+#: PBB Vassily Nebenzia``, ``Direktur Jenderal ... Kelautan dan Perikanan KKP Nilanto Perbowo``.
+TITLE_JOINERS: tuple[str, ...] = ("dan", "untuk", "bidang", "urusan", "terpilih", "nonaktif")
+
+#: Indefinite determiners before a speaker that are not part of it: ``seorang pejabat Kemlu Jepang``.
+SPEAKER_DETERMINERS: tuple[str, ...] = ("seorang", "sebuah", "salah seorang", "salah satu")
+
+#: Nouns and titles for a person in a role (lower-case): a speaker phrase that opens with one is a person
+#: even when it resolves to an organisation or a state (``seorang juru bicara Kementerian Luar Negeri AS``
+#: ... ``tuturnya``), and a comma piece that opens with one is an apposition (``Siswono, Kepala Badan ...,
+#: mengatakan`` -> ``Siswono``).
+PERSON_ROLES: tuple[str, ...] = (
+    "juru bicara", "jubir", "pejabat", "menteri", "menlu", "menhan", "presiden", "wakil", "perdana menteri",
+    "kepala", "ketua", "direktur", "sekretaris", "sekjen", "duta besar", "dubes", "konsul", "gubernur",
+    "panglima", "komandan", "pemimpin", "pimpinan", "diplomat", "utusan", "perwakilan", "sumber", "anggota",
+    "warga", "pengamat", "analis", "pakar", "ahli", "profesor", "guru besar", "peneliti", "mantan", "raja",
+    "ratu", "pangeran", "kanselir", "senator", "jenderal", "kolonel", "letnan", "mayor", "kapten", "deputi",
+    "asisten", "staf", "penasihat", "koordinator", "inspektur", "kapolri", "kapolda", "kapolres", "jaksa",
+    "hakim", "pengacara", "kuasa hukum", "wali kota", "walikota", "bupati", "camat", "lurah", "kades",
+    "imam", "ulama", "uskup", "paus", "pendeta", "aktivis", "tokoh", "politikus", "politisi", "legislator",
+)
 
 #: Words that open a clause inside a sentence; the subject of a speech verb comes after the last one
 #: (``Isu itu marak karena ratusan perempuan melaporkan ...`` -> ``ratusan perempuan``).
 CLAUSE_OPENERS: tuple[str, ...] = (
     "karena", "setelah", "sebelum", "ketika", "saat", "jika", "kalau", "bila", "apabila", "sehingga",
     "sedangkan", "bahwa", "agar", "supaya", "meski", "meskipun", "walaupun", "usai", "sejak", "namun",
-    "tetapi", "tapi", "padahal", "sementara",
+    "tetapi", "tapi", "padahal", "sementara", "kendati", "walau", "seraya", "sembari",
 )
 
 #: A word right before a speech verb that makes it something other than reported speech: a modal or a
@@ -125,7 +150,8 @@ NOT_SUBJECTS: tuple[str, ...] = (
     "yang", "pada", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "pukul", "hari",
     "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
     "november", "desember", "kemarin", "tadi", "saat", "ketika", "sejak", "setelah", "sebelum", "dalam",
-    "di", "ke", "dari", "untuk", "dengan",
+    "di", "ke", "dari", "untuk", "dengan", "kepada", "melalui", "lewat", "via", "bersama", "terhadap",
+    "atas",
 )
 
 # -- citing an upstream source -----------------------------------------------------------------
