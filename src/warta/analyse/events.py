@@ -119,14 +119,13 @@ def _sentences(doc: Document) -> list[_Sentence]:
 def _args(spans: list[tuple[int, int]], mentions: list[tuple[int, int, dict[str, Any]]],
           lower: list[str]) -> list[_Arg]:
     starts = [s for s, _ in spans]
-    spans_words = lower
     args: list[_Arg] = []
     for m_start, m_end, actor in mentions:
         first = bisect.bisect_right(starts, m_start) - 1
         last = bisect.bisect_left(starts, m_end) - 1
         if first < 0 or last < first or (args and first <= args[-1].last):
             continue
-        located = first > 0 and spans_words[first - 1] in words.LOCATIVE
+        located = first > 0 and lower[first - 1] in words.LOCATIVE
         args.append(_Arg(first, last, m_start, m_end, actor, place=bool(actor.get("place")) or located))
     return [a for i, a in enumerate(args) if not _title_country(a, args[i + 1] if i + 1 < len(args) else None)]
 

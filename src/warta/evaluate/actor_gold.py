@@ -40,6 +40,7 @@ __all__ = [
     "is_actor_country",
     "load_actor_gold",
     "normalise_name",
+    "paragraph_offsets",
     "score_actor_mentions",
 ]
 
@@ -200,7 +201,8 @@ def _convert_ignore(span: dict[str, Any], paragraphs: list[str], offsets: list[i
     return offsets[p] + start, offsets[p] + end
 
 
-def _paragraph_offsets(paragraphs: list[str]) -> list[int]:
+def paragraph_offsets(paragraphs: list[str]) -> list[int]:
+    """Where each paragraph starts in the article text warta builds (paragraphs joined by a blank line)."""
     offsets, position = [], 0
     for paragraph in paragraphs:
         offsets.append(position)
@@ -216,7 +218,7 @@ def _check_no_overlap(mentions: list[GoldMention], entry: dict[str, Any], path: 
 
 def _build_article(article: IndoSumArticle, entry: dict[str, Any], path: Path) -> ActorGoldArticle:
     date = _verify_article(article, entry, path)
-    offsets = _paragraph_offsets(article.paragraphs)
+    offsets = paragraph_offsets(article.paragraphs)
     mentions = [_convert_mention(m, article.paragraphs, offsets, entry, path) for m in entry["mentions"]]
     mentions.sort(key=lambda m: (m.start, m.end))
     _check_no_overlap(mentions, entry, path)

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..document import Document
 from . import find_shared
-from .actor_gold import is_actor_country
+from .actor_gold import is_actor_country, paragraph_offsets
 from .indosum import IndoSumArticle, load_indosum
 
 __all__ = [
@@ -170,14 +170,6 @@ def _cleaning_pipeline():
     return build_pipeline()
 
 
-def _paragraph_offsets(paragraphs: list[str]) -> list[int]:
-    offsets, position = [], 0
-    for paragraph in paragraphs:
-        offsets.append(position)
-        position += len(paragraph) + len(PARAGRAPH_SEPARATOR)
-    return offsets
-
-
 def _check_span(span: dict[str, Any], paragraphs: list[str], where: str) -> tuple[int, int, int]:
     try:
         p, start, end, words = span["paragraph"], span["start"], span["end"], span["words"]
@@ -292,7 +284,7 @@ def _paragraphs_of(article: GoldArticle, sources: _Sources) -> tuple[list[str], 
     """The article's paragraphs and where each starts in its text (filling in an example's text)."""
     if article.kind == "indosum":
         paragraphs = article.text.split(PARAGRAPH_SEPARATOR)
-        return paragraphs, _paragraph_offsets(paragraphs)
+        return paragraphs, paragraph_offsets(paragraphs)
     doc = sources.cleaned(article.path, article.record)
     article.text, article.published = doc.text, doc.published
     return [doc.text[s:e] for s, e in doc.paragraphs], [s for s, _ in doc.paragraphs]
