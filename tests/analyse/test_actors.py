@@ -47,6 +47,14 @@ def test_capital_stands_for_its_state_only_when_it_acts():
     assert [(s, c) for s, _, c, _ in got if s == "Beijing"] == [("Beijing", "CHN")]
 
 
+def test_capital_acts_past_a_speaker_phrase_set_off_by_commas():
+    got = resolved(doc_of("Beijing, kata Xi Jinping, siap membantu negara tetangganya itu."))
+    assert ("Beijing", "CHN") in [(s, c) for s, _, c, _ in got]
+    # near miss: a capital followed by a comma and no speech tag is still only a place
+    got = resolved(doc_of("Delegasi itu tiba di Beijing, lalu beristirahat."))
+    assert not any(s == "Beijing" for s, *_ in got)
+
+
 def test_institutions_and_groups_take_the_country_after_them():
     text = "Kementerian Luar Negeri Rusia mengatakan tentara Rusia tidak akan menyerang warga sipil."
     got = resolved(doc_of(text))

@@ -130,3 +130,71 @@ def test_events_point_into_the_text_and_carry_the_contract_fields():
         assert -10 <= event["intensity"] <= 10
     assert ("KAZ", "CSTO", "REQUEST") in triples(events)
     assert next(e for e in events if e["type"] == "ASSAULT")["intensity"] < 0
+
+
+# -- speakers, joined verb phrases, mutual actions, topics, scenes (issue 4, event F1 round 1) -----------
+
+def test_speaker_phrase_is_not_a_participant():
+    _, events = events_of("Beijing, kata Xi Jinping, mendukung pemerintahan Kassym-Jomart Tokayev.")
+    support = [e for e in events if e["type"] == "SUPPORT"]
+    assert triples(support) == [("CHN", "KAZ", "SUPPORT")] and support[0]["source"]["text"] == "Beijing"
+    # near miss: ``tegas`` is an adjective here, not a speech tag; Kazakhstan stays the target
+    _, events = events_of("Xi Jinping memuji tindakan tegas Kazakhstan dalam mengendalikan situasi.")
+    assert ("CHN", "KAZ", "SUPPORT") in triples(events)
+
+
+def test_menurut_phrase_does_not_join_the_coordinated_subject():
+    _, events = events_of("Menurut Kementerian Luar Negeri Rusia, Moskow dan Beijing sepakat menolak campur tangan "
+                          "asing.")
+    assert ("RUS", "RUS", "AGREE") not in triples(events)
+    assert {("RUS", "CHN", "AGREE"), ("CHN", "RUS", "AGREE")} <= set(triples(events))
+
+
+def test_joined_verb_phrase_keeps_the_first_subject():
+    _, events = events_of("Juru bicara Maria Zakharova menyebut komentar Antony Blinken keliru dan menuduh Washington "
+                          "tidak memahami sejarah.")
+    assert [t for t in triples(events) if t[2] == "ACCUSE"] == [("RUS", "USA", "ACCUSE")]
+    # near miss: a new subject right before the second verb is that verb's subject
+    _, events = events_of("Rusia menyerang Ukraina dan Belarus mengecam Polandia.")
+    assert ("BLR", "POL", "ACCUSE") in triples(events)
+
+
+def test_two_parties_meeting_at_a_summit_meet_each_other_not_the_venue():
+    _, events = events_of("Presiden Vladimir Putin dan Presiden Xi Jinping bertatap muka di sela KTT Organisasi Kerja "
+                          "Sama Shanghai di Samarkand, Uzbekistan.")
+    assert [t for t in triples(events) if t[2] == "CONSULT"] == [("CHN", "RUS", "CONSULT"), ("RUS", "CHN", "CONSULT")]
+    # near miss: a partner brought by ``dengan`` still meets both of them
+    _, events = events_of("Itsunori Onodera bersama Taro Kono bertemu dengan Menteri Pertahanan AS James Mattis.")
+    assert ("JPN", "USA", "CONSULT") in triples(events) and ("USA", "JPN", "CONSULT") in triples(events)
+
+
+def test_actor_after_a_topic_word_is_not_the_target():
+    _, events = events_of("Nikolai Patrushev dan Yang Jiechi bertukar pandangan tentang situasi di Ukraina dan Taiwan.")
+    assert {t[1] for t in triples(events)} == {"CHN", "RUS"}
+    # near miss: the target before the topic word stays
+    _, events = events_of("China mengecam Amerika Serikat soal latihan militer di Taiwan.")
+    assert ("CHN", "USA", "ACCUSE") in triples(events)
+
+
+def test_country_set_off_before_its_minister_is_his_title():
+    _, events = events_of("Wang Yi berbicara melalui telepon dengan rekannya dari Rusia, Sergey Lavrov.")
+    assert [t for t in triples(events) if t[2] == "CONSULT"] == [("CHN", "RUS", "CONSULT"), ("RUS", "CHN", "CONSULT")]
+    assert {e["target"]["text"] for e in events} == {"Wang Yi", "Sergey Lavrov"}
+
+
+def test_meeting_named_as_the_scene_has_no_parties_of_its_own():
+    _, events = events_of("Presiden Vladimir Putin dalam pertemuan itu menegaskan bahwa CSTO siap membantu.")
+    assert not [e for e in events if e["type"] == "CONSULT"]
+    # near miss: a scene noun with a partner after ``dengan`` is a meeting of the subject with that partner
+    _, events = events_of("Retno Marsudi seusai pertemuan dengan Menteri Luar Negeri Australia Julie Bishop "
+                          "menyampaikan hasilnya.")
+    assert {("IDN", "AUS", "CONSULT"), ("AUS", "IDN", "CONSULT")} <= set(triples(events))
+
+
+def test_attending_goes_one_way():
+    _, events = events_of("Aung San Suu Kyi tidak akan menghadiri Sidang Umum PBB di New York.")
+    assert triples(events) == [("MMR", "UN", "CONSULT")]
+    assert events[0]["negated"] is True and events[0]["modality"] == "future"
+    # near miss: meeting is still mutual
+    _, events = events_of("Aung San Suu Kyi bertemu Sekretaris Jenderal PBB Antonio Guterres.")
+    assert {("MMR", "UN", "CONSULT"), ("UN", "MMR", "CONSULT")} <= set(triples(events))

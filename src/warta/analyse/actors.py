@@ -148,10 +148,23 @@ def _acts(text: str, end: int) -> bool:
     following = text[end : end + 40].lstrip()
     if following.startswith(":"):
         return True
+    following = _past_speaker_phrase(text, end) or following
     words_after = following.split()[:3]
     if words_after and words_after[0].lower() in ("dan", "serta", "maupun"):
         words_after = words_after[2:]  # "Moskow dan Beijing harus": look past the partner
     return bool(words_after) and _verbal(words_after[0].strip(",.").lower())
+
+
+def _past_speaker_phrase(text: str, end: int) -> str | None:
+    """``Beijing, kata Xi, siap ...``: the text after a speaker phrase set off by commas, else None."""
+    following = text[end : end + 60]
+    if not following.startswith(","):
+        return None
+    phrase, comma, rest = following[1:].partition(",")
+    tag = phrase.split()[:1]
+    if not comma or not tag or tag[0].lower() not in words.INTERJECTED_SPEECH_TAGS:
+        return None
+    return rest.lstrip()
 
 
 def _stands_for_state(text: str, start: int, end: int) -> bool:

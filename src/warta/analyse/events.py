@@ -29,7 +29,7 @@ from typing import Any
 
 from ..document import Document
 from ..lang.id import events as words
-from .lexicon import TriggerIndex, TriggerMatch, intensity
+from .lexicon import TriggerIndex, TriggerMatch, intensity, word_form
 from .timex import article_anchor, date_for_span, frame_date
 
 __all__ = ["CodeEvents", "code_events"]
@@ -39,6 +39,9 @@ _ATTRIBUTION_WORDS = frozenset({"dilansir", "dikutip", "kutip", "melansir", "men
 _RIGHT_WINDOW = 8  # words after a trigger within which its object is looked for
 _POSSESSOR_WINDOW = 2  # words between a verbal noun and its possessor (``kunjungan resmi Wang``)
 _TITLE_WINDOW = 5  # ... or a capitalised title between them (``kunjungan Menteri Luar Negeri China Wang``)
+_COORDINATED_VP_GAP = 3  # words between an object and the next verb of the same subject (``X ofensif dan``)
+_SPEAKER_WINDOW = 7  # words after a speech tag (``menurut``, ``kata``) that may still name the speaker
+_BETWEEN_WINDOW = 7  # words after ``antara`` to the first party (``antara Menteri Luar Negeri Rusia Lavrov``)
 #: Verbs whose object noun is part of their own event: ``meminta bantuan`` is a request, not aid.
 _ABSORBING_TYPES = frozenset({"REQUEST", "REJECT", "AGREE", "THREATEN"})
 
@@ -73,6 +76,7 @@ class _Sentence:
     words: list[str]  # surface tokens
     lower: list[str]
     args: list[_Arg] = field(default_factory=list)
+    speakers: list[_Arg] = field(default_factory=list)  # ``menurut X``, ``kata X``: who speaks, not who acts
 
 
 # -- the sentence and its actors ---------------------------------------------------------------------
@@ -111,13 +115,32 @@ def _sentences(doc: Document) -> list[_Sentence]:
         surface = [doc.text[s:e] for s, e in spans]
         sentence = _Sentence(start, end, spans, surface, [w.lower() for w in surface])
         m_lo, m_hi = bisect.bisect_left(mention_starts, start), bisect.bisect_left(mention_starts, end)
-        sentence.args = _args(spans, mentions[m_lo:m_hi], sentence.lower)
+        args = _args(spans, mentions[m_lo:m_hi], sentence.lower, surface)
+        speaking = _speaker_tokens(sentence.lower)
+        sentence.args = [a for a in args if a.first not in speaking]
+        sentence.speakers = [a for a in args if a.first in speaking]
         result.append(sentence)
     return result
 
 
+def _speaker_tokens(lower: list[str]) -> set[int]:
+    """Token indices of speaker phrases: ``Menurut keterangan Dewan Keamanan Rusia,``, ``, kata Xi,``,
+    ``" ujar Lavrov``; from the tag to the next comma or quote mark, a few words at most."""
+    found: set[int] = set()
+    for j, word in enumerate(lower):
+        if word not in words.SPEAKER_TAGS:
+            continue
+        if word not in words.SPEAKER_TAGS_ANYWHERE and j > 0 and lower[j - 1] not in words.SPEAKER_TAG_OPENERS:
+            continue
+        for k in range(j + 1, min(len(lower), j + 1 + _SPEAKER_WINDOW)):
+            if lower[k] in words.SPEAKER_TAG_OPENERS or lower[k] in words.CLAUSE_BREAKS:
+                break
+            found.add(k)
+    return found
+
+
 def _args(spans: list[tuple[int, int]], mentions: list[tuple[int, int, dict[str, Any]]],
-          lower: list[str]) -> list[_Arg]:
+          lower: list[str], surface: list[str]) -> list[_Arg]:
     starts = [s for s, _ in spans]
     args: list[_Arg] = []
     for m_start, m_end, actor in mentions:
@@ -125,15 +148,27 @@ def _args(spans: list[tuple[int, int]], mentions: list[tuple[int, int, dict[str,
         last = bisect.bisect_left(starts, m_end) - 1
         if first < 0 or last < first or (args and first <= args[-1].last):
             continue
-        located = first > 0 and lower[first - 1] in words.LOCATIVE
+        located = first > 0 and lower[first - 1] in words.LOCATIVE or _place_after_place(lower, surface, first)
         args.append(_Arg(first, last, m_start, m_end, actor, place=bool(actor.get("place")) or located))
-    return [a for i, a in enumerate(args) if not _title_country(a, args[i + 1] if i + 1 < len(args) else None)]
+    return [a for i, a in enumerate(args)
+            if not _title_country(a, args[i + 1] if i + 1 < len(args) else None, lower)]
 
 
-def _title_country(arg: _Arg, following: _Arg | None) -> bool:
-    """``Menteri Luar Negeri China Wang Yi``: the state right before a person describes the person's office."""
-    return (following is not None and arg.actor.get("kind") == "state" and following.actor.get("kind") == "person"
-            and following.first == arg.last + 1)
+def _place_after_place(lower: list[str], surface: list[str], first: int) -> bool:
+    """``di Samarkand, Uzbekistan``: a state after a capitalised place name and a comma is where it happened."""
+    return (first >= 3 and lower[first - 1] == "," and surface[first - 2][:1].isupper()
+            and lower[first - 3] in words.LOCATIVE)
+
+
+def _title_country(arg: _Arg, following: _Arg | None, lower: list[str]) -> bool:
+    """``Menteri Luar Negeri China Wang Yi``: the state right before a person describes the person's office;
+    so does one set off by a comma before a person of that state (``rekannya dari Rusia, Sergey Lavrov``)."""
+    if following is None or arg.actor.get("kind") != "state" or following.actor.get("kind") != "person":
+        return False
+    if following.first == arg.last + 1:
+        return True
+    return (following.first == arg.last + 2 and lower[arg.last + 1] == ","
+            and following.actor.get("country") == arg.actor.get("country"))
 
 
 # -- arguments by word order ----------------------------------------------------------------------------
@@ -199,7 +234,27 @@ def _subject(s: _Sentence, head: int) -> list[_Arg]:
     relative = _relative_head(s, floor, head, before)
     if relative is not None:
         chosen = relative
+    verb = _earlier_verb(s, s.args[chosen], head, floor)
+    if verb is not None:
+        return _subject(s, verb)
     return _coordinated_left(s, chosen, floor)
+
+
+def _earlier_verb(s: _Sentence, arg: _Arg, head: int, floor: int) -> int | None:
+    """``Zakharova menyebut komentar Blinken ofensif dan menuduh Washington``: when the actor before a trigger
+    is the object of an earlier verb and the trigger's verb phrase is joined to that one (``dan``, ``serta``,
+    a comma), that earlier verb's subject is the trigger's subject too. The earlier verb's index, else None."""
+    gap = [w for w in s.lower[arg.last + 1:head] if w not in words.VERB_PHRASE_ADVERBS]
+    if not gap or gap[-1] not in words.VERB_COORDINATION or len(gap) > _COORDINATED_VP_GAP:
+        return None
+    for i in range(arg.first - 1, floor - 1, -1):
+        if any(a.first <= i <= a.last for a in s.args):
+            return None
+        if s.lower[i] in words.CLAUSE_BREAKS or s.lower[i] == ",":
+            return None
+        if s.lower[i][:2] == "me" and word_form(s.lower[i]) == "verb":
+            return i
+    return None
 
 
 def _relative_head(s: _Sentence, floor: int, head: int, before: list[int]) -> int | None:
@@ -216,11 +271,20 @@ def _relative_head(s: _Sentence, floor: int, head: int, before: list[int]) -> in
 
 def _object(s: _Sentence, after: int, *, window: int = _RIGHT_WINDOW, places: bool = True) -> list[_Arg]:
     """The first actors after token ``after`` within the clause and the window (places only if ``places``)."""
-    ceiling = min(_clause_end(s, after), after + window)
+    ceiling = min(_clause_end(s, after), after + window, _topic_start(s, after))
     for i, arg in enumerate(s.args):
         if after <= arg.first < ceiling and (places or not arg.place):
             return _coordinated_right(s, i, _clause_end(s, arg.first))
     return []
+
+
+def _topic_start(s: _Sentence, after: int) -> int:
+    """The first topic word (``tentang``, ``mengenai``, ``soal``) at or after ``after``: actors after it are
+    what the action is about, not its target."""
+    for i in range(after, len(s.lower)):
+        if s.lower[i] in words.TOPIC_WORDS:
+            return i
+    return len(s.lower)
 
 
 def _agent(s: _Sentence, after: int) -> list[_Arg]:
@@ -247,6 +311,8 @@ def _possessor_gap(s: _Sentence, start: int, end: int) -> bool:
     """Words between a verbal noun and its possessor: a couple of modifiers (``kunjungan resmi``), ``dari``,
     or a capitalised title (``kunjungan Menteri Luar Negeri China Wang Yi``)."""
     gap = s.lower[start:end]
+    if len(gap) == 2 and gap[0].endswith("nya") and gap[1] == ",":  # ``kunjungan sekretarisnya, Patrushev``
+        return True
     if any(w in words.TARGET_PREPOSITIONS or w in words.COORDINATION or not w.isalpha() for w in gap):
         return False
     if len(gap) <= _POSSESSOR_WINDOW:
@@ -269,7 +335,7 @@ def _roles(s: _Sentence, m: TriggerMatch) -> tuple[list[_Arg], list[_Arg]]:
     before = s.lower[max(0, m.head - 2):m.head]
     between = _between_at(s, m)
     if between is not None:  # ``perundingan antara X dan Y``: both ways
-        return _object(s, between + 1, window=4), []
+        return _object(s, between + 1, window=_BETWEEN_WINDOW), []
     if m.form == "passive":
         return _agent(s, m.end), _subject(s, m.head)
     if m.form in ("noun", "other") and not any(w in words.LIGHT_VERBS for w in before):
@@ -279,6 +345,11 @@ def _roles(s: _Sentence, m: TriggerMatch) -> tuple[list[_Arg], list[_Arg]]:
         if owner:
             target = _object(s, owner[-1].last + 1)
             return owner, target
+        if m.start > 0 and s.lower[m.start - 1] in words.SETTING_WORDS:  # ``dalam pertemuan itu, X ...``
+            partner = _object(s, m.end) if _symmetric(m) else []
+            if partner and _partner(s, partner[0]):  # ``seusai pertemuan dengan Menlu Timor-Leste``
+                return _subject(s, m.head) or _speaker_before(s, m.head), partner
+            return [], []
     return _subject(s, m.head), _object(s, m.end)
 
 
@@ -367,7 +438,7 @@ def _attribution_at(ctx: _Context, position: int, quote: dict[str, Any] | None) 
 def _symmetric(m: TriggerMatch) -> bool:
     trigger = m.trigger
     if trigger.type == "CONSULT":
-        return trigger.mode != "visit"
+        return trigger.mode not in words.ONE_WAY_MODES and trigger.lemma not in words.ONE_WAY_TRIGGERS
     return trigger.type in words.SYMMETRIC_TYPES or trigger.lemma in words.SYMMETRIC_TRIGGERS
 
 
@@ -408,6 +479,8 @@ def _events_of(ctx: _Context, s: _Sentence, index: TriggerIndex) -> list[dict[st
             targets = [t for t in targets if not t.place]
         mutual = _symmetric(m) or _between_at(s, m) is not None
         sources = [a for arg in sources for a in arg.expand()]
+        if mutual and len({a.actor["id"] for a in sources}) > 1 and targets and not _partner(s, targets[0]):
+            targets = []  # ``Putin dan Xi bertatap muka di sela KTT SCO``: the two meet each other
         targets = [a for arg in targets for a in arg.expand()]
         if sources and not targets and not (mutual and len(sources) > 1):
             targets = _farther_target(s, m, sources)
@@ -438,6 +511,22 @@ def _events_of(ctx: _Context, s: _Sentence, index: TriggerIndex) -> list[dict[st
             events.append({**base, "source": src.to_dict(text) if src else _nobody(),
                            "target": tgt.to_dict(text) if tgt else None})
     return events
+
+
+def _speaker_before(s: _Sentence, head: int) -> list[_Arg]:
+    """``..." kata Retno seusai pertemuan dengan X``: the speaker named just before a scene noun took part."""
+    before = [a for a in s.speakers if a.last < head and head - a.last <= 2]
+    return before[-1:]
+
+
+def _partner(s: _Sentence, arg: _Arg) -> bool:
+    """``dengan Menhan James Mattis``: the actor follows ``dengan`` (a capitalised title may stand between)."""
+    for i in range(arg.first - 1, max(-1, arg.first - 1 - _TITLE_WINDOW), -1):
+        if s.lower[i] in words.PARTNER_PREPOSITIONS:
+            return True
+        if not s.words[i][:1].isupper():
+            return False
+    return False
 
 
 def _farther_target(s: _Sentence, m: TriggerMatch, sources: list[_Arg]) -> list[_Arg]:
@@ -488,7 +577,7 @@ def _reported_by(quote: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 def _remember_people(ctx: _Context, s: _Sentence) -> None:
-    for arg in s.args:
+    for arg in sorted(s.args + s.speakers, key=lambda a: a.first):
         if arg.actor.get("kind") == "person":
             ctx.last_person = arg.actor
         _remember_country(ctx.recent, arg)

@@ -78,6 +78,41 @@ PAIR_WORDS: frozenset[str] = frozenset({"keduanya", "berdua"})
 PAIR_NOUNS: frozenset[str] = frozenset({"negara", "pihak", "belah", "menteri", "pemimpin", "presiden", "pemerintah",
                                         "kepala", "delegasi", "diplomat", "menlu", "perdana", "militer", "angkatan"})
 
+#: Speech tags that introduce the speaker, not a participant: ``Menurut Kemenlu Rusia, ...``, ``..., kata Xi,
+#: ...``, ``..." ujar Lavrov``. The actors right after them (up to the next comma) are never event arguments.
+SPEAKER_TAGS: frozenset[str] = frozenset({"menurut", "kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tegas",
+                                          "imbuh", "tambah", "lanjut", "papar", "terang", "sebut", "tandas",
+                                          "kata-nya"})
+#: Tags that mark a speaker wherever they stand; the others only after a comma or a quote mark.
+SPEAKER_TAGS_ANYWHERE: frozenset[str] = frozenset({"menurut"})
+#: Tokens after which a speech tag starts a speaker phrase (``..., kata Xi,``).
+SPEAKER_TAG_OPENERS: frozenset[str] = frozenset({",", '"', "“", "”", "'", "‘", "’"})
+
+#: Words that open a topic (``membahas situasi tentang Taiwan``): an actor after them is what is talked about,
+#: not the trigger's target.
+TOPIC_WORDS: frozenset[str] = frozenset({"tentang", "mengenai", "soal", "terkait", "perihal", "seputar"})
+
+#: Prepositions that set a scene (``dalam pertemuan itu, ...``, ``di sela KTT``): a verbal noun right after them
+#: with no possessor of its own has no arguments (the sentence's subject did something else at that meeting).
+SETTING_WORDS: frozenset[str] = frozenset({"dalam", "di", "pada", "saat", "ketika", "usai", "seusai", "setelah",
+                                           "sebelum", "selama", "jelang", "menjelang", "sela", "disela", "sejak",
+                                           "pasca", "seperti", "sesudah"})
+
+#: The preposition that brings a partner to a mutual action whose subject is already two parties
+#: (``X dan Y bertemu dengan Z``); any other actor after such a trigger is a place or a topic.
+PARTNER_PREPOSITIONS: frozenset[str] = frozenset({"dengan", "bersama"})
+
+#: CONSULT modes and trigger lemmas that go one way only: a visit, a mediation, attending a meeting.
+ONE_WAY_MODES: frozenset[str] = frozenset({"visit", "mediate"})
+ONE_WAY_TRIGGERS: frozenset[str] = frozenset({"menghadiri"})
+
+#: Words that join two verb phrases with one subject: ``X menyebut ... dan menuduh Y``.
+VERB_COORDINATION: frozenset[str] = frozenset({"dan", "serta", "lalu", "kemudian", "sekaligus", ","})
+
+#: Adverbs that may stand between the joined verb phrases (``dan juga menuduh``).
+VERB_PHRASE_ADVERBS: frozenset[str] = frozenset({"juga", "pun", "bahkan", "langsung", "sekaligus", "turut",
+                                                 "segera"})
+
 #: Types that are often coded with one side only (protesters; troops massed; a withdrawal); other events need
 #: both a source and a target in their sentence, or they are left out.
 ONE_SIDED_TYPES: frozenset[str] = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})

@@ -249,7 +249,11 @@ AUXILIARIES: frozenset[str] = frozenset({"tidak", "tak", "belum", "telah", "suda
                                          "masih", "sedang", "terus", "segera", "bisa", "dapat", "ingin", "mau",
                                          "enggan", "siap", "sepakat", "setuju", "menolak", "yakin", "berharap"})
 
-#: Verb prefixes (active meN-, passive di-, ber-, ter-).
+#: Speech tags of a speaker phrase set off by commas after a capital (``Beijing, kata Xi, siap ...``): the
+#: capital's verb comes after the phrase.
+INTERJECTED_SPEECH_TAGS: frozenset[str] = frozenset({"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tegas",
+                                                     "imbuh", "tambah", "lanjut", "papar", "terang", "menurut"})
+
 #: Prepositions before a capital that make it a party, not a place: ``kepada Beijing``, ``terhadap Moskow``.
 PARTY_PREPOSITIONS: frozenset[str] = frozenset({"kepada", "terhadap", "dengan", "antara", "oleh", "melawan",
                                                 "atas", "bagi", "untuk"})
