@@ -226,3 +226,26 @@ def test_evaluation_on_an_indosum_subset(shared_dir):
     assert overall["oracle"]["rouge1"] > overall["lead3"]["rouge1"]
     assert overall["oracle"]["rouge1"] > overall["ours"]["rouge1"]
     assert set(report["ours_minus_lead3"]) == {"rouge1", "rouge2", "rougeL"}
+    head_to_head = report["ours_vs_lead3_articles"]["rouge1"]
+    assert sum(head_to_head.values()) == 60
+
+
+@pytest.mark.shared
+def test_the_shipped_model_is_what_the_training_script_fits(shared_dir):
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "train_summary.py"
+    spec = importlib.util.spec_from_file_location("train_summary", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    fitted = module.train(shared_dir, l2=1.0)
+    assert fitted["shared_ids_dropped"] > 0  # dev.01 and dev.02 share articles: dropped from fold training
+    for name, data in fitted["models"].items():
+        shipped = load_model(name)
+        assert set(shipped.held_out).isdisjoint(data["trained_on"])
+        assert shipped.held_out == tuple(data["held_out"])
+        assert shipped.weights == pytest.approx(tuple(data["weights"]), abs=1e-4)
+        assert shipped.bias == pytest.approx(data["bias"], abs=1e-4)
+    assert json.dumps(fitted)  # plain data, no arrays

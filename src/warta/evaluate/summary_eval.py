@@ -137,4 +137,15 @@ def evaluate_summaries(shared_dir: str | Path, *, limit: int | None = None, n: i
         "files": files,
         "overall": overall,
         "ours_minus_lead3": {m: round(overall["ours"][m] - overall["lead3"][m], 4) for m in METRICS},
+        "ours_vs_lead3_articles": _head_to_head(every_row),
     }
+
+
+def _head_to_head(rows: list[dict[str, dict[str, float]]]) -> dict[str, dict[str, int]]:
+    """Per metric, on how many articles ours scores better than, the same as, or worse than LEAD-3."""
+    table = {}
+    for m in METRICS:
+        diffs = [r["ours"][m] - r["lead3"][m] for r in rows]
+        table[m] = {"better": sum(d > 1e-9 for d in diffs), "same": sum(abs(d) <= 1e-9 for d in diffs),
+                    "worse": sum(d < -1e-9 for d in diffs)}
+    return table

@@ -3,7 +3,8 @@ story told by many articles (:func:`summarise_story`).
 
 A sentence's worth is a small logistic-regression scorer over cues a reader of news would use: where
 the sentence stands (index, paragraph, first of its paragraph), how central it is to the article
-(TF-IDF cosine to the article's centroid, likeness to the lead), its length, and Indonesian cues from
+(TF-IDF cosine to the sum of the other sentences, likeness to the lead, share of its words the others
+repeat), its length, and Indonesian cues from
 :mod:`warta.lang.id.summary` (debris such as ``Baca juga``, a connective or pronoun that continues the
 sentence before, direct quotes, an opening dateline). The weights are data
 (``warta/data/summary_model.json``), fitted on IndoSum's extractive labels by ``scripts/train_summary.py``;
@@ -118,14 +119,6 @@ def _leave_one_out(vectors: Sequence[Mapping[str, float]]) -> list[float]:
         other_sq = total_sq - 2 * dot + self_sq
         out.append((dot - self_sq) / math.sqrt(other_sq) if other_sq > 1e-12 and self_sq > 0 else 0.0)
     return out
-
-
-def _centroid(vectors: Sequence[Mapping[str, float]]) -> dict[str, float]:
-    total: Counter[str] = Counter()
-    for vec in vectors:
-        total.update(vec)
-    norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
-    return {w: v / norm for w, v in total.items()}
 
 
 # --- features and the scorer -------------------------------------------------------------------------
@@ -401,13 +394,13 @@ def _unit_scores(sentences: Sequence[_Sentence], groups: Sequence[int], local: S
         members.setdefault(g, []).append(i)
     representatives = {g: ms[0] for g, ms in members.items()}  # sentences come in time order: the earliest copy
     keys = sorted(members)
-    vectors = dict(zip(keys, _tfidf([Counter(_content_words(sentences[representatives[g]].text)) for g in keys])))
-    centroid = _centroid(list(vectors.values()))
+    vectors = _tfidf([Counter(_content_words(sentences[representatives[g]].text)) for g in keys])
+    centrality = dict(zip(keys, _leave_one_out(vectors)))
     scores = {}
     for g in keys:
         support = len({sentences[i].article for i in members[g]})
         earliest = sentences[representatives[g]].article / max(articles - 1, 1)
-        scores[g] = (max(local[i] for i in members[g]) + settings.centrality_weight * _cosine(vectors[g], centroid)
+        scores[g] = (max(local[i] for i in members[g]) + settings.centrality_weight * centrality[g]
                      + settings.support_weight * math.log2(support) + settings.early_weight * (1.0 - earliest))
     return scores
 
