@@ -23,7 +23,7 @@ from .pipeline import Pipeline
 from .read import read_inputs
 from .store import Store
 
-__all__ = ["BenchResult", "build_indosum_corpus", "run_bench"]
+__all__ = ["BenchResult", "build_indosum_corpus", "run_bench", "story_stream", "run_story_bench"]
 
 
 @dataclass
@@ -100,6 +100,12 @@ def _time_stages(inputs: list[str], result: BenchResult, layer: str) -> None:
         for start in range(0, len(processed), 200):
             store.add_batch(processed[start : start + 200], run)
         result.seconds["store"] = time.perf_counter() - started
+        if layer == "full":
+            from .stories.build import update_stories
+
+            started = time.perf_counter()
+            update_stories(store)
+            result.seconds["stories"] = time.perf_counter() - started
 
 
 def _warm_up(layer: str) -> float:
@@ -119,7 +125,7 @@ def _time_whole(inputs: list[str], layer: str) -> float:
     _cold()
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "whole.duckdb") as store:
         started = time.perf_counter()
-        ingest(inputs, store, command="bench", pipeline=bench_pipeline(layer))
+        ingest(inputs, store, command="bench", pipeline=bench_pipeline(layer), stories=layer == "full")
         return time.perf_counter() - started
 
 
@@ -136,3 +142,60 @@ def run_bench(inputs: list[str], *, repeat: int = 3, layer: str = "full") -> Ben
     result.stages = {name: result.articles / secs for name, secs in result.seconds.items() if secs > 0}
     result.peak_rss_mb = _peak_rss_mb()
     return result
+
+
+def story_stream(shared: Path, count: int, *, seed: int = 11) -> list:
+    """``count`` articles for timing story clustering: the IndoSum articles, each re-told several times
+    (sentences dropped and reordered, another outlet, a later date), spread over about a year, as the
+    clustering sees them (:class:`warta.stories.features.StoryItem`)."""
+    import datetime as dt
+    import random
+
+    from .evaluate.indosum import load_indosum
+    from .stories.features import StoryItem
+
+    folder = shared / "data" / "news" / "indosum"
+    bases = [a for f in sorted(folder.glob("dev.*.jsonl")) for a in load_indosum(f)]
+    if not bases:
+        raise FileNotFoundError(f"no IndoSum articles under {folder}")
+    rng = random.Random(seed)
+    start = dt.date(2022, 1, 1)
+    items = []
+    for n in range(count):
+        base = bases[n % len(bases)]
+        round_ = n // len(bases)
+        paragraphs = list(base.paragraphs)
+        if round_:
+            paragraphs = [p for p in paragraphs if rng.random() > 0.3] or paragraphs[:1]
+            rng.shuffle(paragraphs)
+        day = start + dt.timedelta(days=(n % len(bases)) * 365 // len(bases) + rng.randint(0, 3 * round_))
+        items.append(StoryItem(id=f"{n:06d}-{base.id[:20]}", title=base.title or "", text="\n\n".join(paragraphs),
+                               date=day, outlet=f"outlet-{rng.randint(1, 40)}"))
+    return items
+
+
+def run_story_bench(shared: Path, count: int = 10_000) -> dict[str, Any]:
+    """Time near-duplicate detection and story clustering of ``count`` articles on one core."""
+    from .stories.cluster import Clusterer
+    from .stories.neardup import NearDuplicateIndex
+
+    items = story_stream(shared, count)
+    rss_before = _peak_rss_mb()
+    started = time.perf_counter()
+    index = NearDuplicateIndex()
+    copies = 0
+    for item in items:
+        if index.find_or_add(item.id, item.text) is not None:
+            copies += 1
+    near_dup_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    clusterer = Clusterer()
+    assignments = clusterer.run(items)
+    cluster_seconds = time.perf_counter() - started
+    stories = len({a.story_id for a in assignments})
+    total = near_dup_seconds + cluster_seconds
+    return {"articles": count, "near_duplicate_seconds": round(near_dup_seconds, 2),
+            "cluster_seconds": round(cluster_seconds, 2), "seconds": round(total, 2),
+            "articles_per_second": round(count / total, 1) if total else None, "copies": copies,
+            "stories": stories, "open_stories_at_end": len(clusterer.stories),
+            "peak_rss_mb_before": round(rss_before, 1), "peak_rss_mb": round(_peak_rss_mb(), 1)}

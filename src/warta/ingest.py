@@ -30,8 +30,12 @@ def batched(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 def ingest(paths: Iterable[str], store: Store, *, settings: Settings = DEFAULT_SETTINGS,
            pipeline: Pipeline | None = None, batch_size: int = 200, command: str = "ingest",
-           on_batch: Callable[[RunSummary], None] | None = None) -> RunSummary:
-    """Ingest every document under ``paths`` into ``store``; returns the run's summary."""
+           on_batch: Callable[[RunSummary], None] | None = None, stories: bool = True) -> RunSummary:
+    """Ingest every document under ``paths`` into ``store``; returns the run's summary.
+
+    With ``stories`` (the default) the new articles are then placed in stories (near-duplicates found,
+    stories clustered, events merged) in one more transaction; ``summary.stories`` says what changed.
+    """
     if batch_size < 1:
         raise ValueError(f"batch_size must be >= 1, got {batch_size}")
     pipe = pipeline or build_pipeline(settings)
@@ -42,6 +46,10 @@ def ingest(paths: Iterable[str], store: Store, *, settings: Settings = DEFAULT_S
         if on_batch is not None:
             on_batch(run)
     store.finish_run(run)
+    if stories:
+        from .stories.build import update_stories
+
+        run.stories = update_stories(store).to_dict()
     log.info("ingest %s: read %d, new %d, duplicate %d, rejected %d", run.run_id, run.read, run.stored,
              run.duplicate, run.rejected)
     return run

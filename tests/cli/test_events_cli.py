@@ -7,12 +7,14 @@ from click.testing import CliRunner
 from store.test_store_events import _doc
 from warta.cli.main import main
 from warta.store import Store
+from warta.stories.build import update_stories
 
 
 def _db(tmp_path) -> str:
     path = str(tmp_path / "w.duckdb")
     with Store(path) as store:
         store.add_batch([_doc()], store.start_run("t"))
+        update_stories(store)
     return path
 
 

@@ -21,7 +21,8 @@ from ..store import DEFAULT_DB, Store, StoreError
 from rich.markup import escape
 
 from .render import (print_actor_table, print_article_table, print_bench, print_document, print_event_table,
-                     print_quote_table, print_scores, print_summary)
+                     print_merged_event_table, print_quote_table, print_scores, print_story, print_story_table,
+                     print_summary, print_timeline)
 
 log = logging.getLogger("warta")
 DB_OPTION = click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file.")
@@ -187,6 +188,13 @@ def _pair(ctx, param, value: str | None):
     return parts[0], parts[1]
 
 
+def _warn_unplaced(store: Store, err: Console, db: str) -> None:
+    unplaced = store.unplaced_articles()
+    if unplaced:
+        err.print(f"[yellow]{unplaced} stored article(s) are not in a story yet, so their events are not merged: "
+                  f"run `warta stories --update --db {db}`[/yellow]")
+
+
 @main.command()
 @DB_OPTION
 @click.option("--actor", default=None, help="Either side is this actor (id, country code or part of its text).")
@@ -199,27 +207,41 @@ def _pair(ctx, param, value: str | None):
 @click.option("--negated/--asserted-only", default=None, help="Only negated (or only non-negated) events.")
 @click.option("--modality", default=None,
               type=click.Choice(MODALITIES))
-@click.option("--article", default=None, help="Only events of this article (id or id prefix).")
+@click.option("--article", default=None, help="Only events reported in this article (id or id prefix).")
+@click.option("--story", default=None, help="Only events of this story (id or id prefix).")
+@click.option("--id", "event_id", default=None, help="One merged event (id or id prefix), with its mentions.")
+@click.option("--mentions", "by_article", is_flag=True,
+              help="One row per report (article#event) instead of one per merged real-world event.")
 @click.option("--limit", default=50, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["pretty", "json"]), default="pretty", show_default=True)
-def events(db: str, actor, country, pair, directed, type_, since, until, negated, modality, article, limit,
-           fmt) -> None:
-    """List coded events across stored articles, with filters; each row says where its sentence is."""
+def events(db: str, actor, country, pair, directed, type_, since, until, negated, modality, article, story, event_id,
+           by_article, limit, fmt) -> None:
+    """List coded events with filters: one row per real-world event (merged across the reports of a story,
+    with how many articles report it); --mentions lists every report with its article and sentence."""
     if type_ and type_.upper() not in PLOVER_TYPES:
         raise click.BadParameter(f"{type_!r} is not a PLOVER type; one of {', '.join(PLOVER_TYPES)}",
                                  param_hint="--type")
-    out, _ = _consoles()
+    if by_article and (story or event_id):
+        raise click.BadParameter("--story and --id select merged events; drop --mentions", param_hint="--mentions")
+    out, err = _consoles()
+    filters = dict(actor=actor, country=country, pair=pair, directed=directed, type=type_, since=since, until=until,
+                   negated=negated, modality=modality, article=article, limit=limit)
     try:
         with Store(db, read_only=True) as store:
-            rows = store.list_events(actor=actor, country=country, pair=pair, directed=directed, type=type_,
-                                     since=since, until=until, negated=negated, modality=modality, article=article,
-                                     limit=limit)
+            if by_article:
+                rows = store.list_events(**filters)
+            else:
+                rows = store.list_merged(**filters, story=story, event_id=event_id)
+                _warn_unplaced(store, err, db)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
+    elif by_article:
+        print_event_table(out, rows, title=f"{len(rows)} event mentions in {db}")
     else:
-        print_event_table(out, rows, title=f"{len(rows)} events in {db}")
+        print_merged_event_table(out, rows, title=f"{len(rows)} events in {db} (merged across reports; "
+                                                  f"art./ment. = articles/mentions)", show_mentions=bool(event_id))
 
 
 @main.command()
@@ -227,20 +249,120 @@ def events(db: str, actor, country, pair, directed, type_, since, until, negated
 @click.option("--speaker", default=None, help="Part of the speaker's name, surface text or actor id.")
 @click.option("--article", default=None, help="Only quotes of this article (id or id prefix).")
 @click.option("--direct/--indirect", default=None, help="Only direct (or only indirect) speech.")
+@click.option("--copies", is_flag=True, help="Also the quotes of near-duplicate copies (left out by default).")
 @click.option("--limit", default=50, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["pretty", "json"]), default="pretty", show_default=True)
-def quotes(db: str, speaker, article, direct, limit, fmt) -> None:
+def quotes(db: str, speaker, article, direct, copies, limit, fmt) -> None:
     """List who said what across stored articles, with the upstream source each quote is credited to."""
     out, _ = _consoles()
     try:
         with Store(db, read_only=True) as store:
-            rows = store.list_quotes(speaker=speaker, article=article, direct=direct, limit=limit)
+            rows = store.list_quotes(speaker=speaker, article=article, direct=direct, copies=copies, limit=limit)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
     else:
         print_quote_table(out, rows, title=f"{len(rows)} quotes in {db}")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--actor", default=None, help="Stories in which this actor appears (id, part of its name, or country).")
+@click.option("--country", default=None, help="Stories in which this country or IGO appears (CHN, RUS, CSTO).")
+@click.option("--since", default=None, callback=_iso_date, help="Stories still running on or after this date.")
+@click.option("--until", default=None, callback=_iso_date, help="Stories begun on or before this date.")
+@click.option("--min-articles", default=1, show_default=True, help="Only stories with at least this many articles.")
+@click.option("--title", "text", default=None, help="Part of the story's title.")
+@click.option("--update", is_flag=True, help="First place articles not yet in a story (needed for older stores).")
+@click.option("--rebuild", is_flag=True, help="First recompute every story from scratch.")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["pretty", "json"]), default="pretty", show_default=True)
+def stories(db: str, actor, country, since, until, min_articles, text, update, rebuild, limit, fmt) -> None:
+    """List stories (articles about one real-world happening, across outlets), newest first."""
+    out, err = _consoles()
+    try:
+        if update or rebuild:
+            from ..stories.build import update_stories
+
+            with Store(db) as store:
+                done = update_stories(store, rebuild=rebuild)
+            err.print(f"stories: {done.articles} articles placed ({done.copies} copies), {done.new_stories} new "
+                      f"stories, {done.touched_stories} updated in {done.seconds:.1f} s")
+        with Store(db, read_only=True) as store:
+            rows = store.list_stories(actor=actor, country=country, since=since, until=until,
+                                      min_articles=min_articles, text=text, limit=limit)
+            total = store.story_count()
+            _warn_unplaced(store, err, db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
+    else:
+        print_story_table(out, rows, title=f"{len(rows)} of {total} stories in {db}")
+        if rows:
+            out.print(f"One story: [bold]warta story {rows[0]['id']} --db {db}[/bold]")
+
+
+@main.command()
+@click.argument("story_id")
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["pretty", "json"]), default="pretty", show_default=True)
+def story(story_id: str, db: str, fmt: str) -> None:
+    """One story (id, id prefix, or an article id in it): span, outlets, key actors, summary, the timeline
+    of its merged events, its articles and quotes."""
+    out, _ = _consoles()
+    try:
+        with Store(db, read_only=True) as store:
+            data = store.get_story(story_id)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if data is None:
+        raise click.ClickException(f"no story {story_id!r} in {db}; `warta stories --db {db}` lists them")
+    if fmt == "json":
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str, indent=2) + "\n")
+    else:
+        print_story(out, data)
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@DB_OPTION
+@click.option("--by", type=click.Choice(["day", "week", "month"]), default="month", show_default=True)
+@click.option("--since", default=None, callback=_iso_date, help="From this date (YYYY-MM-DD or YYYY-MM).")
+@click.option("--until", default=None, callback=_iso_date, help="Up to this date.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder for the chart (PNG and HTML).")
+@click.option("--chart/--no-chart", default=True, show_default=True, help="Write the chart files.")
+@click.option("--format", "fmt", type=click.Choice(["pretty", "json"]), default="pretty", show_default=True)
+def timeline(a: str, b: str, db: str, by: str, since, until, out_dir: Path, chart: bool, fmt: str) -> None:
+    """Merged events between two actors or states (A B: country codes like CHN RUS, or actor ids) per day,
+    week or month, cooperation and conflict apart; writes a chart (PNG and HTML) and prints its path."""
+    from ..stories.timeline import write_charts
+
+    out, err = _consoles()
+    try:
+        with Store(db, read_only=True) as store:
+            series = store.timeline(a, b, by=by, since=since, until=until)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    paths: dict[str, Path] = {}
+    if chart and series.periods:
+        try:
+            paths = write_charts(series, out_dir)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write the chart into {out_dir}: {exc}") from exc
+    data = series.to_dict() | {"charts": {k: str(v.resolve()) for k, v in paths.items()}}
+    if fmt == "json":
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        return
+    if not series.periods:
+        out.print(f"no merged events between {a} and {b} in {db}")
+        return
+    print_timeline(out, data)
+    for kind, path in paths.items():
+        out.print(f"chart ({kind}): {path.resolve().as_uri()}")
 
 
 #: the sample corpus's folders, one per input format (its README.md is not an article)
@@ -260,7 +382,9 @@ def examples_dir() -> Path:
 
 @main.command()
 @DB_OPTION
-def demo(db: str) -> None:
+@click.option("--charts", "chart_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder for the demo's timeline chart (PNG and HTML).")
+def demo(db: str, chart_dir: Path) -> None:
     """Ingest the sample corpus (examples/) into the store and show what warta found."""
     out, err = _consoles()
     corpus = examples_dir()
@@ -280,6 +404,45 @@ def demo(db: str) -> None:
     print_article_table(out, docs, title=f"{len(docs)} articles in {db}")
     if docs:
         out.print(f"\nLook at one: [bold]warta show {docs[0]['id'][:8]} --db {db}[/bold]")
+    _demo_stories(out, db, chart_dir)
+
+
+def _busiest_pair(store: Store) -> tuple[str, str] | None:
+    """The two states with the most merged events between them (CHN-RUS first if they have any)."""
+    rows = store.con.execute(
+        "SELECT least(source_country, target_country), greatest(source_country, target_country), count(*) "
+        "FROM merged_events WHERE source_country IS NOT NULL AND target_country IS NOT NULL "
+        "AND source_country <> target_country GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2").fetchall()
+    pairs = [(a, b) for a, b, _ in rows]
+    return ("CHN", "RUS") if ("CHN", "RUS") in pairs else (pairs[0] if pairs else None)
+
+
+def _demo_stories(out: Console, db: str, chart_dir: Path) -> None:
+    """The demo's second half: the stories found and one dyad's timeline with its chart."""
+    from ..stories.timeline import write_charts
+
+    try:
+        with Store(db, read_only=True) as store:
+            rows = store.list_stories(limit=1000)
+            total = store.story_count()
+            pair = _busiest_pair(store)
+            series = store.timeline(*pair, by="month") if pair else None
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    grouped = [r for r in rows if r["article_count"] > 1]
+    print_story_table(out, grouped + [r for r in rows if r["article_count"] <= 1],
+                      title=f"{total} stories in {db} ({len(grouped)} reported by several articles)")
+    if grouped:
+        out.print(f"One story: [bold]warta story {grouped[0]['id']} --db {db}[/bold]")
+    if series is not None and series.periods:
+        print_timeline(out, series.to_dict())
+        try:
+            paths = write_charts(series, chart_dir)
+        except OSError as exc:
+            out.print(f"[yellow]the chart could not be written into {chart_dir}: {exc}[/yellow]")
+            return
+        for kind, path in paths.items():
+            out.print(f"chart ({kind}): {path.resolve().as_uri()}")
 
 
 def _default_shared() -> Path:

@@ -15,7 +15,8 @@ from rich.text import Text
 from ..store import RunSummary
 
 __all__ = ["print_document", "print_summary", "print_article_table", "print_bench", "print_scores", "print_actor_table",
-           "print_event_table", "print_quote_table"]
+           "print_event_table", "print_quote_table", "print_merged_event_table", "print_story_table", "print_story",
+           "print_timeline"]
 
 #: how each entity label is marked in the text
 LABEL_STYLES = {"PER": "bold cyan", "ORG": "bold magenta", "LOC": "bold yellow", "GPE": "bold blue",
@@ -126,6 +127,11 @@ def print_summary(console: Console, summary: RunSummary, *, seconds: float, db: 
     console.print(table)
     rate = summary.read / seconds if seconds > 0 else 0.0
     console.print(f"{summary.read} documents in {seconds:.1f} s ({rate:.0f}/s)")
+    if summary.stories:
+        st = summary.stories
+        console.print(f"stories: {st['articles']} new articles placed ({st['copies']} near-duplicate copies), "
+                      f"{st['new_stories']} new stories, {st['touched_stories']} updated, "
+                      f"{st['merged_events']} merged events in them ({st['seconds']:.1f} s)")
     for ref, reason, detail in summary.rejects[:max_rejects]:
         console.print(f"[red]rejected[/red] {escape(f'[{reason}]')} {escape(detail)}", soft_wrap=True, highlight=False)
     if len(summary.rejects) > max_rejects:
@@ -265,4 +271,108 @@ def print_quote_table(console: Console, rows: list[dict[str, Any]], title: str) 
         speaker = q.get("speaker_name") or q.get("speaker_text") or "?"
         table.add_row(escape(speaker), "“”" if q.get("direct") else "≈", escape(q["text"]),
                       escape(q.get("attributed_to") or "—"), q["article_id"][:8])
+    console.print(table)
+
+
+def _merged_cells(ev: dict[str, Any]) -> list[str]:
+    credit = " / ".join(", ".join(ev.get(k) or []) for k in ("reported_by", "attributed_to") if ev.get(k)) or "—"
+    return [ev.get("date") or "—", escape(_side(ev.get("source"))), ev["type"], ev.get("mode") or "—",
+            escape(_side(ev.get("target"))), _event_flags(ev), escape(credit), f"{ev.get('intensity', 0):+.1f}",
+            f"{ev['articles']}/{ev['mentions']}", escape(", ".join(ev.get("outlets") or []) or "—")]
+
+
+def _merged_table(title: str) -> Table:
+    table = Table(title=title, title_justify="left", expand=True, box=box.SIMPLE_HEAD, pad_edge=False)
+    for col, kw in (("date", {"no_wrap": True}), ("source", {"ratio": 2}), ("type", {"no_wrap": True}),
+                    ("mode", {"no_wrap": True}), ("target", {"ratio": 2}), ("flags", {"no_wrap": True}),
+                    ("said by / via", {"ratio": 1}), ("int.", {"justify": "right", "no_wrap": True}),
+                    ("art./ment.", {"justify": "right", "no_wrap": True}), ("outlets", {"ratio": 2}),
+                    ("id", {"style": "dim", "no_wrap": True})):
+        table.add_column(col, **kw)
+    return table
+
+
+def print_merged_event_table(console: Console, rows: list[dict[str, Any]], title: str,
+                             show_mentions: bool = False) -> None:
+    """Merged events: one row per real-world event, with how many articles and mentions report it."""
+    table = _merged_table(title)
+    for ev in rows:
+        table.add_row(*_merged_cells(ev), ev["id"][:9])
+        if show_mentions:
+            for m in ev.get("mention_list", []):
+                copy = f" copy of {m['copy_of'][:8]}" if m.get("copy_of") else ""
+                table.add_row("", Text(f"  ↳ {m['article_id'][:8]}#{m['seq']} {m.get('outlet') or ''}{copy}",
+                                       style="dim"), "", "", escape(m.get("trigger") or ""), "", "", "", "", "", "")
+    console.print(table)
+
+
+def _actor_names(actors: list[dict[str, Any]], n: int = 4) -> str:
+    return ", ".join(a.get("name") or a["id"] for a in actors[:n]) or "—"
+
+
+def print_story_table(console: Console, stories: list[dict[str, Any]], title: str) -> None:
+    """Stories: span, title, how many articles (and copies), outlets, key actors, merged events."""
+    table = Table(title=title, title_justify="left", expand=True, box=box.SIMPLE_HEAD, pad_edge=False)
+    for col, kw in (("span", {"no_wrap": True}), ("title", {"ratio": 3}),
+                    ("art.", {"justify": "right", "no_wrap": True}), ("outlets", {"ratio": 2}),
+                    ("key actors", {"ratio": 2}), ("events", {"justify": "right", "no_wrap": True}),
+                    ("id", {"style": "dim", "no_wrap": True})):
+        table.add_column(col, **kw)
+    for s in stories:
+        span = s["start"] or "—" if s["start"] == s["end"] else f"{s['start'] or '?'} … {s['end'] or '?'}"
+        count = str(s["article_count"]) + (f"+{s['copies']}" if s.get("copies") else "")
+        table.add_row(span, escape(s["title"] or "—"), count, escape(", ".join(s["outlets"]) or "—"),
+                      escape(_actor_names(s["key_actors"])), str(s["events"]), s["id"])
+    console.print(table)
+
+
+def print_story(console: Console, story: dict[str, Any]) -> None:
+    """One story: header, summary, timeline of merged events, articles, quotes."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold cyan", no_wrap=True)
+    grid.add_column()
+    span = story["start"] if story["start"] == story["end"] else f"{story['start']} … {story['end']}"
+    copies = f" (+{story['copies']} near-duplicate copies)" if story.get("copies") else ""
+    for key, value in (("id", story["id"]), ("title", story["title"]), ("span", span),
+                       ("articles", f"{story['article_count']}{copies}"), ("outlets", ", ".join(story["outlets"])),
+                       ("key actors", ", ".join(f"{a.get('name') or a['id']} ({a.get('country') or '?'}, "
+                                                f"{a['articles']} art.)" for a in story["key_actors"]))):
+        grid.add_row(key, escape(str(value or "—")))
+    console.print(Panel(grid, title="story", title_align="left"))
+    if story["summary"]:
+        summary = Text()
+        for s in story["summary"]:
+            summary.append("• " + s["text"] + " ")
+            summary.append(f"[{s.get('outlet') or s['article_id'][:8]}]\n", style="dim")
+        console.print(Panel(summary, title="summary", title_align="left"))
+    if story["events"]:
+        print_merged_event_table(console, story["events"], f"timeline: {len(story['events'])} merged events")
+    table = Table(title=f"{len(story['articles'])} articles", title_justify="left", expand=True, box=box.SIMPLE_HEAD,
+                  pad_edge=False)
+    for col, kw in (("published", {"no_wrap": True}), ("outlet", {"no_wrap": True}), ("title", {"ratio": 3}),
+                    ("sim.", {"justify": "right", "no_wrap": True}), ("id", {"style": "dim", "no_wrap": True})):
+        table.add_column(col, **kw)
+    for a in story["articles"]:
+        title = (a["title"] or "—") + (f"  (copy of {a['copy_of'][:8]})" if a.get("copy_of") else "")
+        table.add_row(a["published"] or "—", escape(a["outlet"] or "—"), escape(title),
+                      f"{a['similarity']:.2f}" if a.get("similarity") is not None else "—", a["id"][:8])
+    console.print(table)
+    if story["quotes"]:
+        print_quote_table(console, story["quotes"], f"{len(story['quotes'])} quotes")
+
+
+def print_timeline(console: Console, timeline: dict[str, Any]) -> None:
+    """A dyad's merged events per period, cooperation and conflict apart."""
+    a, b = timeline["a"], timeline["b"]
+    table = Table(title=f"{a} – {b} by {timeline['by']}: {timeline['events']} merged events "
+                        f"({timeline['cooperation']} cooperation, {timeline['conflict']} conflict)",
+                  title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    for col in ("period", "events", "coop.", "conflict", "coop. int.", "conflict int.", "net", f"{a}→{b}", f"{b}→{a}"):
+        table.add_column(col, justify="left" if col == "period" else "right", no_wrap=True)
+    for p in timeline["periods"]:
+        net = p["net_intensity"]
+        table.add_row(p["period"], str(p["events"]), str(p["cooperation"]), str(p["conflict"]),
+                      f"{p['cooperation_intensity']:+.1f}", f"{p['conflict_intensity']:+.1f}",
+                      Text(f"{net:+.1f}", style="green" if net > 0 else "red" if net < 0 else ""),
+                      str(p["a_to_b"]), str(p["b_to_a"]))
     console.print(table)

@@ -22,12 +22,13 @@ import duckdb
 
 from ..dates import date_of
 from ..document import Document
+from .story_tables import STORY_SCHEMA, StoryQueries
 
 __all__ = ["Store", "BatchResult", "RunSummary", "DEFAULT_DB", "StoreError"]
 
 log = logging.getLogger(__name__)
 DEFAULT_DB = "warta.duckdb"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _SCHEMA = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -94,6 +95,7 @@ class RunSummary:
     rejected: int = 0
     reasons: Counter = field(default_factory=Counter)
     rejects: list[tuple[str, str, str]] = field(default_factory=list)
+    stories: dict[str, Any] | None = None  # what the story update after the run changed
 
     def add(self, batch: BatchResult) -> None:
         self.stored += len(batch.stored)
@@ -105,14 +107,15 @@ class RunSummary:
 
     def to_dict(self) -> dict[str, Any]:
         return {"run_id": self.run_id, "read": self.read, "stored": self.stored, "duplicate": self.duplicate,
-                "rejected": self.rejected, "reasons": dict(self.reasons)}
+                "rejected": self.rejected, "reasons": dict(self.reasons)} | (
+                    {"stories": self.stories} if self.stories is not None else {})
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-class Store:
+class Store(StoryQueries):
     """A DuckDB file of articles. Use as a context manager; one writer at a time."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
@@ -138,7 +141,7 @@ class Store:
         self.con.close()
 
     def _create_schema(self) -> None:
-        for statement in _SCHEMA:
+        for statement in _SCHEMA + STORY_SCHEMA:
             self.con.execute(statement)
         self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
@@ -261,6 +264,8 @@ class Store:
         if name:
             where.append("(name ILIKE ? OR actor_id ILIKE ?)")
             params += [f"%{name}%", f"%{name}%"]
+        if self._has_table("near_duplicates"):  # a copy of an article does not count it twice
+            where.append("article_id NOT IN (SELECT article_id FROM near_duplicates)")
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         query = (f"SELECT actor_id, arg_max(name, mentions), country, sector, kind, arg_max(role, mentions), "
                  f"sum(mentions)::INTEGER, count(DISTINCT article_id)::INTEGER FROM actors {clause} "
@@ -282,10 +287,47 @@ class Store:
         rows = self.con.execute(query, params + [limit]).fetchall()
         return [_event_record(dict(zip(_EVENT_COLUMNS, row))) for row in rows]
 
+    def list_merged(self, *, actor: str | None = None, country: str | None = None,
+                    pair: tuple[str, str] | None = None, directed: bool = False, type: str | None = None,
+                    since: dt.date | None = None, until: dt.date | None = None, negated: bool | None = None,
+                    modality: str | None = None, article: str | None = None, story: str | None = None,
+                    event_id: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Merged events (one per real-world event, with its mentions), filtered as :meth:`list_events`."""
+        self.require_stories()
+        where, params = _event_filters(actor=actor, country=country, pair=pair, directed=directed, type=type,
+                                       since=since, until=until, negated=negated, modality=modality, article=None)
+        if article:
+            where.append("id IN (SELECT merged_id FROM event_mentions WHERE starts_with(article_id, ?))")
+            params.append(article)
+        if event_id:
+            where.append("starts_with(id, ?)")
+            params.append(event_id)
+        return self.list_merged_events(where=where, params=params, story=story, limit=limit)
+
+    def timeline(self, a: str, b: str, *, by: str = "month", since: dt.date | None = None,
+                 until: dt.date | None = None):
+        """The dyad time series of merged events between ``a`` and ``b`` (see :mod:`warta.stories.timeline`)."""
+        from ..stories.timeline import build_timeline
+
+        events = self.list_merged(pair=(a, b), since=since, until=until, limit=10_000_000)
+        return build_timeline(events, a, b, by=by)
+
+    def require_stories(self) -> None:
+        """Stores written before stories existed lack their tables; say how to build them."""
+        tables = {r[0] for r in self.con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        if "merged_events" not in tables:
+            raise StoreError(f"{self.path} was written by an older warta and has no stories yet; "
+                             f"run `warta stories --update --db {self.path}` once")
+
     def list_quotes(self, *, speaker: str | None = None, article: str | None = None, direct: bool | None = None,
-                    limit: int = 50) -> list[dict[str, Any]]:
-        """Quotes, filtered by speaker (actor id, canonical or surface name; case-insensitive substring)."""
+                    copies: bool = False, limit: int = 50) -> list[dict[str, Any]]:
+        """Quotes, filtered by speaker (actor id, canonical or surface name; case-insensitive substring).
+
+        Quotes of near-duplicate copies are left out unless ``copies`` (or the copy is asked for by id)."""
         where, params = [], []
+        if not copies and not article and self._has_table("near_duplicates"):
+            where.append("article_id NOT IN (SELECT article_id FROM near_duplicates)")
         if speaker:
             where.append("(speaker_actor ILIKE ? OR speaker_name ILIKE ? OR speaker_text ILIKE ?)")
             params += [f"%{speaker}%"] * 3
@@ -299,6 +341,10 @@ class Store:
         query = (f"SELECT {', '.join(_QUOTE_COLUMNS)} FROM quotes {clause} "
                  f"ORDER BY published_date NULLS LAST, article_id, seq LIMIT ?")
         return [dict(zip(_QUOTE_COLUMNS, row)) for row in self.con.execute(query, params + [limit]).fetchall()]
+
+    def _has_table(self, name: str) -> bool:
+        return bool(self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ? "
+                                     "AND table_schema = 'main'", [name]).fetchone()[0])
 
     def counts(self) -> dict[str, Any]:
         """Totals over every input ever read: read = stored + duplicate + rejected."""
