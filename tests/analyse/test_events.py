@@ -198,3 +198,47 @@ def test_attending_goes_one_way():
     # near miss: meeting is still mutual
     _, events = events_of("Aung San Suu Kyi bertemu Sekretaris Jenderal PBB Antonio Guterres.")
     assert {("MMR", "UN", "CONSULT"), ("UN", "MMR", "CONSULT")} <= set(triples(events))
+
+
+# -- protesters, ter- verbs, verbal nouns as objects, light phrases, schedules (round 2) --------------------
+
+def test_trigger_inside_an_actor_name_is_no_event():
+    _, events = events_of("Ribuan pengunjuk rasa menyerbu kantor wali kota di Almaty.")
+    assert not [e for e in events if e["type"] == "PROTEST"]
+    # near miss: a group staging a protest is one
+    _, events = events_of("Ribuan mahasiswa menggelar unjuk rasa di depan gedung parlemen Kazakhstan.")
+    assert [e["type"] for e in events] == ["PROTEST"]
+
+
+def test_the_state_does_not_protest():
+    _, events = events_of("Kementerian Dalam Negeri Kazakhstan mencatat ribuan orang ditahan karena kerusuhan.")
+    assert not [e for e in events if e["type"] == "PROTEST"]
+
+
+def test_ter_verb_is_what_befell_its_subject():
+    _, events = events_of("Jepang kini terancam oleh rudal Korea Utara.")
+    assert triples(events) == [("PRK", "JPN", "THREATEN")]
+    # near miss: the meN- verb keeps the subject as source
+    _, events = events_of("Jepang kini mengancam Korea Utara.")
+    assert triples(events) == [("JPN", "PRK", "THREATEN")]
+
+
+def test_verbal_noun_as_the_object_of_another_verb_has_no_parties():
+    _, events = events_of("Kedua menteri menilai pengerahan pasukan CSTO telah mencegah jatuhnya korban.")
+    assert not [e for e in events if e["type"] == "MOBILIZE"]
+    # near miss: after a light verb the noun acts as the verb
+    _, events = events_of("Rusia melakukan invasi ke Ukraina.")
+    assert triples(events) == [("RUS", "UKR", "ASSAULT")]
+
+
+def test_taking_part_in_an_exercise_is_a_light_phrase():
+    _, events = events_of("Pasukan China juga ikut serta dalam latihan militer gabungan yang digelar Rusia.")
+    assert {("CHN", "RUS", "COOPERATE"), ("RUS", "CHN", "COOPERATE")} <= set(triples(events))
+    # near miss: arriving at an exercise is no cooperation of the subject
+    _, events = events_of("Pasukan China juga tiba dalam latihan militer gabungan yang digelar Rusia.")
+    assert not [e for e in events if e["type"] == "COOPERATE"]
+
+
+def test_scheduled_meeting_is_future():
+    _, events = events_of("Wang Yi dijadwalkan bertemu dengan Sergey Lavrov di Moskow.")
+    assert {e["modality"] for e in events} == {"future"} and len(events) == 2

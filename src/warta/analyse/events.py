@@ -29,7 +29,7 @@ from typing import Any
 
 from ..document import Document
 from ..lang.id import events as words
-from .lexicon import TriggerIndex, TriggerMatch, intensity, word_form
+from .lexicon import TriggerIndex, TriggerMatch, intensity, stem, word_form
 from .timex import article_anchor, date_for_span, frame_date
 
 __all__ = ["CodeEvents", "code_events"]
@@ -330,21 +330,52 @@ def _between_at(s: _Sentence, m: TriggerMatch) -> int | None:
     return None
 
 
+def _stative(s: _Sentence, m: TriggerMatch) -> bool:
+    """``Tokyo terancam oleh rudal Korut``, ``dia tertangkap``: a ter- verb says what befell its subject."""
+    word = s.lower[m.head]
+    return m.form == "verb" and word.startswith("ter") and not stem(word).startswith("ter")
+
+
+def _light_before(s: _Sentence, m: TriggerMatch) -> bool:
+    """A light verb in the two words before a verbal noun (``melakukan invasi``), or ``ikut serta dalam``."""
+    before = s.lower[max(0, m.head - 2):m.head]
+    if any(w in words.LIGHT_VERBS for w in before):
+        return True
+    return m.head >= 3 and tuple(s.lower[m.head - 3:m.head - 1]) in words.LIGHT_PHRASES
+
+
+def _after_subject(s: _Sentence, m: TriggerMatch) -> bool:
+    """Does a verbal noun stand in the predicate slot after its subject, with no other verb before it in its
+    clause (a light verb aside)? ``Rusia invasi ke Ukraina`` yes; ``Kedua menteri menilai pengerahan`` no."""
+    floor = _clause_start(s, m.start)
+    for i in range(m.start - 1, floor - 1, -1):
+        if any(a.first <= i <= a.last for a in s.args):
+            return True
+        w = s.lower[i]
+        if w in words.LIGHT_VERBS or w in words.RECEIVING_VERBS:
+            return True
+        if len(w) > 4 and w.startswith(("me", "ber", "di")) and word_form(w) in ("verb", "passive"):
+            return False
+    return True
+
+
 def _roles(s: _Sentence, m: TriggerMatch) -> tuple[list[_Arg], list[_Arg]]:
     """Source and target arguments of one trigger by its form and the words around it."""
     before = s.lower[max(0, m.head - 2):m.head]
     between = _between_at(s, m)
     if between is not None:  # ``perundingan antara X dan Y``: both ways
         return _object(s, between + 1, window=_BETWEEN_WINDOW), []
-    if m.form == "passive":
+    if m.form == "passive" or _stative(s, m):
         return _agent(s, m.end), _subject(s, m.head)
-    if m.form in ("noun", "other") and not any(w in words.LIGHT_VERBS for w in before):
+    if m.form in ("noun", "other") and not _light_before(s, m):
         owner = _possessor(s, m.end)
         if any(w in words.RECEIVING_VERBS for w in before):
             return owner, _subject(s, m.head)
         if owner:
             target = _object(s, owner[-1].last + 1)
             return owner, target
+        if not _after_subject(s, m):  # ``Kedua menteri menilai pengerahan pasukan itu``: the object of a verb
+            return [], []
         if m.start > 0 and s.lower[m.start - 1] in words.SETTING_WORDS:  # ``dalam pertemuan itu, X ...``
             partner = _object(s, m.end) if _symmetric(m) else []
             if partner and _partner(s, partner[0]):  # ``seusai pertemuan dengan Menlu Timor-Leste``
@@ -470,7 +501,7 @@ def _events_of(ctx: _Context, s: _Sentence, index: TriggerIndex) -> list[dict[st
     matches = index.match(s.words)
     seen: set[tuple[str | None, str | None, str]] = set()
     for i, m in enumerate(matches):
-        if _absorbed(matches, i):
+        if _absorbed(matches, i) or _inside_actor(s, m):
             continue
         sources, targets = _roles(s, m)
         if not sources and m.form != "passive":
@@ -504,6 +535,8 @@ def _events_of(ctx: _Context, s: _Sentence, index: TriggerIndex) -> list[dict[st
             "intensity": intensity(m.trigger.type, m.trigger.mode),
         }
         for src, tgt in pairs:
+            if m.trigger.type == "PROTEST" and src is not None and _authority(src):
+                continue  # ``Tokayev menyebut kerusuhan ...``: protests are made by civilians, not by the state
             key = (src.actor["id"] if src else None, tgt.actor["id"] if tgt else None, m.trigger.type)
             if key in seen:  # ``bertemu dalam pertemuan``: one event per clause, not one per trigger word
                 continue
@@ -517,6 +550,11 @@ def _speaker_before(s: _Sentence, head: int) -> list[_Arg]:
     """``..." kata Retno seusai pertemuan dengan X``: the speaker named just before a scene noun took part."""
     before = [a for a in s.speakers if a.last < head and head - a.last <= 2]
     return before[-1:]
+
+
+def _authority(arg: _Arg) -> bool:
+    actor = arg.actor
+    return actor.get("kind") in words.AUTHORITY_KINDS or actor.get("sector") in words.AUTHORITY_SECTORS
 
 
 def _partner(s: _Sentence, arg: _Arg) -> bool:
@@ -537,6 +575,12 @@ def _farther_target(s: _Sentence, m: TriggerMatch, sources: list[_Arg]) -> list[
         if arg.first >= m.end and arg.actor.get("country") not in countries and not arg.members and not arg.place:
             return [arg]
     return []
+
+
+def _inside_actor(s: _Sentence, m: TriggerMatch) -> bool:
+    """``ribuan pengunjuk rasa``, ``Organisasi Perjanjian Keamanan Kolektif``: a trigger word inside an actor's
+    name or group noun names the actor, not an event of its own."""
+    return any(a.first <= m.head <= a.last for a in itertools.chain(s.args, s.speakers) if not a.members)
 
 
 def _absorbed(matches: list[TriggerMatch], i: int) -> bool:
