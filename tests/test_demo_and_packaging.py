@@ -14,13 +14,16 @@ REPO = Path(__file__).resolve().parents[1]
 
 def test_demo_ingests_the_sample_corpus_and_shows_it(tmp_path):
     db = tmp_path / "demo.duckdb"
-    result = CliRunner().invoke(main, ["demo", "--db", str(db)])
+    result = CliRunner().invoke(main, ["demo", "--db", str(db)], env={"COLUMNS": "250"})
     assert result.exit_code == 0, result.output
     gold = json.loads((REPO / "tests" / "gold" / "clean_examples.json").read_text(encoding="utf-8"))
     assert re.search(rf"new\s+│\s+{len(gold)}\b", result.stdout), result.stdout
     assert re.search(r"rejected\s+│\s+0\b", result.stdout)
     for outlet in ("IVOOX.id", "IDN Times", "Kompas.com", "Antara"):
         assert outlet in result.stdout
+    assert re.search(r"\d+ stories in .*\((\d+) reported by several articles\)", result.stdout)
+    assert "warta story s" in result.stdout and "CHN – RUS by month" in result.stdout
+    assert (tmp_path / "timeline-CHN-RUS-month.png").is_file() and (tmp_path / "timeline-CHN-RUS-month.html").is_file()
     again = CliRunner().invoke(main, ["demo", "--db", str(db)])
     assert re.search(rf"duplicate\s+│\s+{len(gold)}\b", again.stdout)
 

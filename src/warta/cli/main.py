@@ -382,9 +382,9 @@ def examples_dir() -> Path:
 
 @main.command()
 @DB_OPTION
-@click.option("--charts", "chart_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="Folder for the demo's timeline chart (PNG and HTML).")
-def demo(db: str, chart_dir: Path) -> None:
+@click.option("--charts", "chart_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the demo's timeline chart (PNG and HTML); default: the store's folder.")
+def demo(db: str, chart_dir: Path | None) -> None:
     """Ingest the sample corpus (examples/) into the store and show what warta found."""
     out, err = _consoles()
     corpus = examples_dir()
@@ -404,7 +404,7 @@ def demo(db: str, chart_dir: Path) -> None:
     print_article_table(out, docs, title=f"{len(docs)} articles in {db}")
     if docs:
         out.print(f"\nLook at one: [bold]warta show {docs[0]['id'][:8]} --db {db}[/bold]")
-    _demo_stories(out, db, chart_dir)
+    _demo_stories(out, db, chart_dir or Path(db).resolve().parent)
 
 
 def _busiest_pair(store: Store) -> tuple[str, str] | None:
