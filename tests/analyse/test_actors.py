@@ -55,6 +55,14 @@ def test_capital_acts_past_a_speaker_phrase_set_off_by_commas():
     assert not any(s == "Beijing" for s, *_ in got)
 
 
+def test_capital_acts_past_an_adverb():
+    got = resolved(doc_of("Beijing hingga kini tidak mengutuk serangan itu."))
+    assert ("Beijing", "CHN") in [(s, c) for s, _, c, _ in got]
+    # near miss: after ``di`` the adverb does not make the place act
+    got = resolved(doc_of("Delegasi itu tiba di Beijing kemudian beristirahat."))
+    assert not any(s == "Beijing" for s, *_ in got)
+
+
 def test_institutions_and_groups_take_the_country_after_them():
     text = "Kementerian Luar Negeri Rusia mengatakan tentara Rusia tidak akan menyerang warga sipil."
     got = resolved(doc_of(text))

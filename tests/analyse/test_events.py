@@ -242,3 +242,9 @@ def test_taking_part_in_an_exercise_is_a_light_phrase():
 def test_scheduled_meeting_is_future():
     _, events = events_of("Wang Yi dijadwalkan bertemu dengan Sergey Lavrov di Moskow.")
     assert {e["modality"] for e in events} == {"future"} and len(events) == 2
+
+
+def test_capital_with_an_adverb_before_its_verb_is_the_source():
+    _, events = events_of("Beijing hingga kini tidak mengutuk serangan Rusia ke Ukraina.")
+    accuse = [e for e in events if e["type"] == "ACCUSE"]
+    assert triples(accuse) == [("CHN", "RUS", "ACCUSE")] and accuse[0]["negated"] is True

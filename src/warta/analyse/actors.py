@@ -142,16 +142,19 @@ def _initials(text: str, start: int) -> bool:
     return bool(before) and before[-1].lower().strip(",") in words.INITIALS_CUES
 
 
-def _acts(text: str, end: int) -> bool:
+def _acts(text: str, end: int, *, adverbs: bool = True) -> bool:
     """A capital stands for its state when it acts: a verb or an auxiliary follows (``Beijing menolak``,
-    ``Moskow dan Beijing harus``), or a colon as in headlines (``Kremlin: ...``)."""
+    ``Moskow dan Beijing harus``), perhaps after an adverb (``Beijing hingga kini tidak``, when ``adverbs``)
+    or a speaker phrase (``Beijing, kata Xi, siap``), or a colon as in headlines (``Kremlin: ...``)."""
     following = text[end : end + 40].lstrip()
     if following.startswith(":"):
         return True
     following = _past_speaker_phrase(text, end) or following
-    words_after = following.split()[:3]
+    words_after = following.split()[:5]
     if words_after and words_after[0].lower() in ("dan", "serta", "maupun"):
         words_after = words_after[2:]  # "Moskow dan Beijing harus": look past the partner
+    while adverbs and len(words_after) > 1 and words_after[0].lower() in words.SUBJECT_ADVERBS:
+        words_after = words_after[1:]  # "Beijing hingga kini tidak ...", "Washington sendiri terus ..."
     return bool(words_after) and _verbal(words_after[0].strip(",.").lower())
 
 
@@ -171,9 +174,10 @@ def _stands_for_state(text: str, start: int, end: int) -> bool:
     """A capital is its state when it acts, or when something is done to it: it is the object of a verb or
     of a preposition that introduces a party (``mengutuk Moskow``, ``kepada Beijing``), not a place
     (``di Moskow``, ``ke Beijing``)."""
-    if _acts(text, end):
-        return True
     before = text[max(0, start - 30) : start].split()
+    placed = bool(before) and before[-1].lower() in words.PLACE_PREPOSITIONS  # "tiba di Beijing kemudian ..."
+    if _acts(text, end, adverbs=not placed):
+        return True
     if not before:
         return False
     word = before[-1].lower()

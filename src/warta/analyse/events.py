@@ -176,14 +176,21 @@ def _title_country(arg: _Arg, following: _Arg | None, lower: list[str]) -> bool:
 def _clause_start(s: _Sentence, index: int) -> int:
     """The first token of the clause that token ``index`` is in (looking left)."""
     for i in range(index - 1, -1, -1):
-        if s.lower[i] in words.CLAUSE_BREAKS:
+        if _breaks(s, i):
             return i + 1
     return 0
 
 
+def _breaks(s: _Sentence, i: int) -> bool:
+    """Does token ``i`` close a clause? ``hingga kini`` ("until now") is an adverb, not a clause."""
+    if s.lower[i] not in words.CLAUSE_BREAKS:
+        return False
+    return not (i + 1 < len(s.lower) and (s.lower[i], s.lower[i + 1]) in words.ADVERBIAL_PHRASES)
+
+
 def _clause_end(s: _Sentence, index: int) -> int:
     for i in range(index, len(s.lower)):
-        if s.lower[i] in words.CLAUSE_BREAKS:
+        if _breaks(s, i):
             return i
     return len(s.lower)
 

@@ -46,6 +46,13 @@ CLAUSE_BREAKS: frozenset[str] = frozenset({";", ":", "bahwa", "sementara", "seda
                                            "sebelum", "sesudah", "hingga", "agar", "supaya", "(", ")", "?", "!",
                                            "“", "”", '"'})
 
+#: Clause-break words that open an adverb with the word after them, not a clause (``Beijing hingga kini
+#: tidak mengutuk``, ``sebelum ini``).
+ADVERBIAL_PHRASES: frozenset[tuple[str, str]] = frozenset({
+    ("hingga", "kini"), ("hingga", "sekarang"), ("hingga", "saat"), ("hingga", "hari"), ("sebelum", "ini"),
+    ("sebelum", "itu"), ("sesudah", "itu"), ("karena", "itu"),
+})
+
 #: Words after which an object actor is still the argument of a noun trigger (``dukungan China untuk Rusia``).
 POSSESSOR_GAP: frozenset[str] = frozenset({"dari", "pihak", "pemerintah", "negara"})
 

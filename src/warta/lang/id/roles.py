@@ -249,6 +249,11 @@ AUXILIARIES: frozenset[str] = frozenset({"tidak", "tak", "belum", "telah", "suda
                                          "masih", "sedang", "terus", "segera", "bisa", "dapat", "ingin", "mau",
                                          "enggan", "siap", "sepakat", "setuju", "menolak", "yakin", "berharap"})
 
+#: Adverbs that may stand between a capital acting as its state and its verb (``Beijing hingga kini tidak``,
+#: ``Washington sendiri terus menekan``, ``Moskow kembali menyatakan``).
+SUBJECT_ADVERBS: frozenset[str] = frozenset({"hingga", "kini", "sendiri", "selalu", "kembali", "langsung",
+                                             "lalu", "kemudian", "bahkan", "pun"})
+
 #: Speech tags of a speaker phrase set off by commas after a capital (``Beijing, kata Xi, siap ...``): the
 #: capital's verb comes after the phrase.
 INTERJECTED_SPEECH_TAGS: frozenset[str] = frozenset({"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tegas",
