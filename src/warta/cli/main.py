@@ -524,6 +524,38 @@ def evaluate_events_command(shared: Path | None, errors: bool) -> None:
     sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
+@evaluate.command("stories")
+@click.option("--shared", type=click.Path(path_type=Path), default=None, help="The shared datasets folder.")
+@click.option("--threshold", type=click.FloatRange(0.01, 1.0), default=None,
+              help="Similarity an article needs to join a story (default: the shipped setting).")
+@click.option("--window", "window_days", type=click.IntRange(0, 365), default=None,
+              help="Days a story stays open after its latest article (default: the shipped setting).")
+@click.option("--errors", is_flag=True, help="List every gold story split over clusters and every mixed cluster.")
+def evaluate_stories_command(shared: Path | None, threshold: float | None, window_days: int | None,
+                             errors: bool) -> None:
+    """Story clustering on the gold of tests/gold/stories_gold.json: BCubed P/R/F1, hard negatives kept
+    apart, per source kind, as JSON."""
+    from ..evaluate.stories_eval import evaluate_stories
+    from ..stories.cluster import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS
+
+    result = evaluate_stories(shared or _default_shared(), errors=errors,
+                              threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+                              window_days=DEFAULT_WINDOW_DAYS if window_days is None else window_days)
+    sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+@evaluate.command("summaries")
+@click.option("--shared", type=click.Path(path_type=Path), default=None, help="The shared datasets folder.")
+@click.option("--limit", type=click.IntRange(1, None), default=None, help="Only the first N articles of each file.")
+def evaluate_summaries_command(shared: Path | None, limit: int | None) -> None:
+    """ROUGE-1/2/L F1 of warta's extractive summaries against IndoSum's gold summaries, beside LEAD-3 and the
+    extractive oracle; each fold's model is scored only on the file it did not see. JSON."""
+    from ..evaluate.summary_eval import evaluate_summaries
+
+    result = evaluate_summaries(shared or _default_shared(), limit=limit)
+    sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1, default=str) + "\n")
+
+
 def _without_failures(results: dict) -> dict:
     return {k: {a: b for a, b in v.items() if a != "failures"} for k, v in results.items()}
 

@@ -22,8 +22,8 @@ from .features import StoryItem, Vector, add_into, cosine, top_terms, vectorise
 
 __all__ = ["Story", "Clusterer", "Assignment", "story_id_for", "DEFAULT_THRESHOLD", "DEFAULT_WINDOW_DAYS"]
 
-DEFAULT_THRESHOLD = 0.30
-DEFAULT_WINDOW_DAYS = 5
+DEFAULT_THRESHOLD = 0.20
+DEFAULT_WINDOW_DAYS = 7
 _CENTROID_TERMS = 400
 _INDEX_TERMS = 40
 _QUERY_TERMS = 40
