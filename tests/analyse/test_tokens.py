@@ -391,3 +391,9 @@ def test_scores_on_ud_indonesian_csui():
     assert result["tokens"]["f1"] >= 0.97 and result["tokens_ud_compatible"]["f1"] >= 0.995
     assert result["sentences_split"]["f1"] >= 0.97
     assert result["deliberate_merges"]["parenthesised_acronym"] > 0
+
+
+def test_a_token_ending_in_an_invisible_character_stays_whole_in_its_sentence():
+    text = "Harga naik 0\xad"  # hypothesis found this: the paragraph edge is trimmed, the token is not
+    spans = tokenize(text)
+    check_sentences(text, split_sentences(text, spans), spans)

@@ -248,7 +248,21 @@ def split_sentences(text: str, tokens: list[Span] | None = None) -> list[Span]:
                 sentences.append((start, cut))
                 start = m.end()
         sentences.append((start, para_end))
+    if tokens:
+        sentences = _end_on_tokens(sentences, tokens)
     return sentences
+
+
+def _end_on_tokens(sentences: list[Span], tokens: list[Span]) -> list[Span]:
+    """A token that runs past a trimmed paragraph edge (``0`` + soft hyphen) stays whole in its sentence."""
+    starts = [start for start, _ in tokens]
+    fixed = []
+    for start, end in sentences:
+        i = bisect.bisect_left(starts, end) - 1
+        if i >= 0 and tokens[i][0] < end < tokens[i][1]:
+            end = tokens[i][1]
+        fixed.append((start, end))
+    return fixed
 
 
 class _Brackets:
