@@ -113,7 +113,7 @@ def test_signature_survives_bytes_and_pickle(index):
 def test_rebuilt_index_answers_like_the_original_one(index):
     index.find_or_add("copy", DEBRIS_COPY)
     index.find_or_add("other", SAME_PEOPLE_OTHER_STORY)
-    stored = [(key, signature_to_bytes(index._signatures[key]), None if index.original_of(key) == key
+    stored = [(key, signature_to_bytes(index.signature_of(key)), None if index.original_of(key) == key
                else index.original_of(key)) for key in ("original", "copy", "other")]  # fmt: skip
     rebuilt = NearDuplicateIndex.from_settings(index.settings)
     rebuilt.add_many(stored)

@@ -51,6 +51,7 @@ __all__ = [
     "NearDuplicateIndex",
     "NearDuplicateSettings",
     "Signature",
+    "estimated_containment",
     "lsh_bands",
     "shingles",
     "signature_from_bytes",
@@ -265,6 +266,12 @@ class NearDuplicateIndex:
             found.append((key, round(estimated_containment(signature, other), 4), ratio))
         found.sort(key=lambda item: (-item[1], self._order[item[0]]))
         return found
+
+    def signature_of(self, key: str) -> Signature:
+        """The signature stored under ``key``."""
+        if key not in self._signatures:
+            raise KeyError(f"{key!r} is not in the near-duplicate index")
+        return self._signatures[key]
 
     def original_of(self, key: str) -> str:
         """The original a key was linked to (the key itself when it is an original)."""
