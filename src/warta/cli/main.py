@@ -569,11 +569,31 @@ def _without_failures(results: dict) -> dict:
               help="Whole-pipeline passes; the median is reported.")
 @click.option("--layer", type=click.Choice(["full", "clean"]), default="full", show_default=True,
               help="full: the whole pipeline; clean: read -> clean -> store only.")
+@click.option("--stories", "story_count", type=click.IntRange(1, 10_000_000), default=None,
+              help="Instead: time near-duplicate detection and story clustering of N generated articles "
+                   "(IndoSum articles re-told with variations over a year), one core.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
 def bench(inputs: tuple[str, ...], shared: Path | None, limit: int | None, repeat: int, layer: str,
-          as_json: bool) -> None:
+          story_count: int | None, as_json: bool) -> None:
     """Time each stage and the whole pipeline on INPUTS (default: the 1,500 IndoSum articles made dirty)."""
     import tempfile
+
+    if story_count is not None:
+        from ..bench import run_story_bench
+
+        shared = shared or _default_shared()
+        if not (shared / "data" / "news" / "indosum").is_dir():
+            raise click.ClickException(f"{shared}/data/news/indosum not found: --stories needs --shared PATH")
+        result = run_story_bench(shared, story_count)
+        if as_json:
+            sys.stdout.write(json.dumps(result) + "\n")
+        else:
+            Console().print(f"story clustering of {result['articles']:,} articles on one core: {result['seconds']} s "
+                      f"({result['articles_per_second']} articles/s): near-duplicates {result['near_duplicate_seconds']} s "
+                      f"({result['copies']:,} copies), clustering {result['cluster_seconds']} s "
+                      f"({result['stories']:,} stories, {result['open_stories_at_end']} open at the end); "
+                      f"peak RSS {result['peak_rss_mb']} MB ({result['peak_rss_mb_before']} MB before)")
+        return
 
     from ..bench import build_indosum_corpus, run_bench
 
