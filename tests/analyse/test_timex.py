@@ -64,6 +64,34 @@ def test_impossible_dates_are_dropped():
     assert find_time_expressions("31/2/2022 dan (30/2)", SEED) == []
 
 
+@pytest.mark.parametrize("text", ["31/2/2022", "Senin (45/13)", "(0/1)", "Jumat (31/4)", "pada 30 Februari",
+                                  "29/2/2022", "Senin (10/13/2022)"])
+def test_invalid_dates_from_the_issue_give_nothing(text):
+    # issue 4, Bad input: no invented date (the weekday beside an impossible day does not stand in for it)
+    assert find_time_expressions(text, SEED) == []
+    assert date_for_span(text, 0, len(text), SEED, trigger=0, fallback=False) == (None, "none")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("Senin (10/1/2022) malam", "2022-01-10", "day"),
+        ("pada 24 Februari", "2022-02-24", "day"),
+        ("Jumat (7/1)", "2022-01-07", "day"),
+        ("pekan lalu", "2022-01", "week"),
+        ("kemarin", "2022-01-10", "day"),
+        ("Senin lalu", "2022-01-10", "day"),
+        ("tadi malam", "2022-01-11", "day"),
+        ("dua hari lalu", "2022-01-09", "day"),
+        ("awal pekan lalu", "2022-01", "week"),
+    ],
+)
+def test_every_form_named_in_the_issue_dates_a_trigger(text, expected, precision):
+    # issue 4, item 2: each form in a sentence, resolved against the published date (SEED, a Tuesday)
+    sentence = f"Rusia mengirim pasukan ke Kazakhstan {text}."
+    assert at(sentence, "mengirim") == (expected, precision)
+
+
 # --- yearless dates ------------------------------------------------------------------------------------
 
 
@@ -499,6 +527,124 @@ def test_days_before_the_story():
     assert only("sepekan sebelumnya").precision == "week"
 
 
+# --- carried dates -------------------------------------------------------------------------------------
+
+
+def test_the_same_day_is_the_day_named_before():
+    text = ("Sehari sebelum pembukaan, Jokowi bertemu Biden di Nusa Dua. "
+            "Pada hari yang sama, Biden dan Xi Jinping bertemu selama tiga jam.")
+    start = text.index("Pada")
+    published = dt.date(2022, 11, 15)
+    assert date_for_span(text, start, len(text), published, trigger=text.index("bertemu", start)) == (
+        "2022-11-14", "day")
+
+
+@pytest.mark.parametrize(
+    ("follow", "expected"),
+    [
+        ("Pada malam harinya, massa membakar rumah perdana menteri.", ("2022-07-09", "day")),
+        ("Hari itu juga, massa membakar rumah perdana menteri.", ("2022-07-09", "day")),
+        ("Keesokan harinya, massa membakar rumah perdana menteri.", ("2022-07-10", "day")),
+        ("Dua hari kemudian, massa membakar rumah perdana menteri.", ("2022-07-11", "day")),
+        ("Beberapa jam kemudian, massa membakar rumah perdana menteri.", ("2022-07-09", "day")),
+        ("Sehari sebelumnya, massa membakar rumah perdana menteri.", ("2022-07-08", "day")),
+        ("Saat itu, massa membakar rumah perdana menteri.", ("2022-07-09", "day")),
+        ("Sepekan kemudian, massa membakar rumah perdana menteri.", ("2022-07", "week")),
+    ],
+)
+def test_carried_dates_count_from_the_date_named_before(follow, expected):
+    text = "Ribuan orang menyerbu istana presiden di Kolombo, Sabtu (9/7/2022).\n\nRekaman video beredar. " + follow
+    start = text.index(follow)
+    published = dt.datetime(2022, 7, 12, 8, 12)
+    assert date_for_span(text, start, len(text), published, trigger=text.index("membakar")) == expected
+
+
+def test_a_carried_date_skips_plans_after_the_article_and_keeps_a_coarser_period():
+    text = ("Kedua menteri membahas kunjungan Putin ke Beijing pada 4 Februari. "
+            "Pada hari yang sama, Tokayev mengumumkan penarikan pasukan.")
+    found = find_time_expressions(text, SEED, text.index("Pada"))
+    assert found == []  # 4 February is a plan, not the day the story went on from: nothing before it
+    text = "Pada Juni 2015, Haradinaj ditangkap polisi Slovenia namun dibebaskan dua hari kemudian."
+    assert [(e.text, e.value, e.precision) for e in find_time_expressions(text, SEED)] == [
+        ("Juni 2015", "2015-06", "month"), ("dua hari kemudian", "2015-06", "month")]
+    text = "Pada 2014, Rusia mencaplok Krimea. Saat itu, Barat menjatuhkan sanksi."
+    assert [e.precision for e in find_time_expressions(text, SEED, text.index("Saat"))] == ["year"]
+
+
+@pytest.mark.parametrize("text", ["pada hari yang sama", "keesokan harinya", "saat itu", "dua hari kemudian",
+                                  "sehari setelahnya"])
+def test_a_carried_date_with_nothing_before_it_is_no_date(text):
+    assert find_time_expressions(f"Tokayev mengumumkan penarikan {text}.", SEED) == []
+
+
+def test_sehari_sebelumnya_without_a_date_before_it_counts_from_the_article():
+    assert (value("sehari sebelumnya"), only("sehari sebelumnya").kind) == ("2022-01-10", "relative")
+    text = "Pernyataan itu disampaikan Selasa (4/1). Sehari sebelumnya, polisi menangkap 20 orang."
+    assert find_time_expressions(text, SEED, text.index("Sehari"))[0].value == "2022-01-03"
+
+
+def test_since_then_is_a_span_not_a_day():
+    text = "Militan menyerang pos polisi pada 25 Agustus. Sejak saat itu, militer menggelar operasi."
+    start = text.index("Sejak")
+    assert find_time_expressions(text, SEED, start) == []
+
+
+def test_hours_ago_are_the_article_day_or_the_day_before_across_midnight():
+    assert value("dua jam lalu", dt.datetime(2022, 1, 11, 10)) == "2022-01-11"
+    assert value("dua jam lalu", dt.datetime(2022, 1, 11, 1)) == "2022-01-10"
+    assert value("beberapa jam lalu") == "2022-01-11"
+    assert find_time_expressions("jam ini", SEED) == []
+
+
+def test_days_after_an_event_date_that_event_not_the_main_clause():
+    text = "Pertemuan di Fujian berlangsung beberapa hari setelah Putin dan Xi bertatap muka di Samarkand."
+    assert at(text, "bertatap") == ("2022-01", "week")
+    assert at(text, "Pertemuan") == (None, "none")
+    text = "Sehari setelah Putin tiba di Beijing, Xi menyambutnya di istana."
+    assert at(text, "tiba") == ("2022-01-10", "day")
+    assert at(text, "menyambut") == (None, "none")
+    assert find_time_expressions("berbulan-bulan usai pemain itu pindah", SEED) == []
+
+
+def test_a_date_before_a_subordinate_clause_does_not_date_it():
+    text = "Pasukan CSTO tiba di Kazakhstan pekan lalu setelah Tokayev meminta bantuan aliansi itu."
+    assert at(text, "tiba") == ("2022-01", "week")
+    assert at(text, "meminta") == (None, "none")
+    text = "Pada Senin (10/1), setelah bertemu Putin, Tokayev mengumumkan penarikan pasukan."
+    assert at(text, "mengumumkan") == ("2022-01-10", "day")
+
+
+def test_the_verb_of_a_relative_clause_after_the_date_is_not_dated_by_it():
+    text = "Kemarahan Duterte memuncak sejak Februari lalu saat terjadi perang dengan gerilyawan yang membunuh tentara."
+    assert at(text, "perang") == ("2021-02", "month")
+    assert at(text, "membunuh") == (None, "none")
+    text = "Pekan lalu, pasukan aliansi yang dipimpin Moskow mengirim 2.000 tentara ke negeri itu."
+    assert at(text, "mengirim") == ("2022-01", "week")
+
+
+def test_a_continuing_sentence_takes_the_date_of_the_one_before():
+    text = ("Pada Jumat (7/1), Tokayev mengizinkan aparat menembak tanpa peringatan. "
+            "Ia juga menolak seruan untuk berunding dengan pengunjuk rasa.")
+    start = text.index("Ia juga")
+    assert date_for_span(text, start, len(text), SEED, trigger=text.index("menolak"), fallback=False) == (
+        "2022-01-07", "day")
+    other = text.replace("Ia juga", "Pemerintah")
+    start = other.index("Pemerintah")
+    assert date_for_span(other, start, len(other), SEED, trigger=other.index("menolak"), fallback=False) == (
+        None, "none")
+    apart = text.replace(". Ia", ".\n\nIa")  # a new paragraph does not go on with the last one
+    start = apart.index("Ia juga")
+    assert date_for_span(apart, start, len(apart), SEED, trigger=apart.index("menolak"), fallback=False) == (
+        None, "none")
+
+
+def test_frame_date_takes_a_carried_date():
+    text = 'Pada Jumat (7/1), Tokayev menolak berunding. "Negosiasi apa?" katanya saat itu.'
+    start = text.index('"')
+    end = text.index('?"') + 1
+    assert frame_date(text, start, len(text), start + 1, end, SEED) == ("2022-01-07", "day")
+
+
 def test_frame_date_is_the_date_outside_the_quote():
     text = '"Kami akan membela tanah air kami," kata menteri itu di Ankara, Selasa (11/1).'
     end = text.index('," kata')
@@ -514,7 +660,8 @@ DATE_WORDS = st.sampled_from(
     ["Senin", "minggu", "Minggu", "lalu", "pekan", "(10/1)", "(31/2/2022)", "2022", "tahun", "pada", "awal",
      "akhir", "Februari", "24", "hari", "ini", "kemarin", "lusa", "dua", "beberapa", "se", "yang", "depan", "/",
      "(", ")", ",", "10.52", "WIB", "Nomor", "-an", "tadi", "malam", "last", "week", "ago", "Jum'at", "Jum’at",
-     "baru-baru", "ſeptember", "İNİ"]
+     "baru-baru", "ſeptember", "İNİ", "itu", "saat", "keesokan", "harinya", "kemudian", "sebelumnya", "setelah",
+     "sejak", "jam", "Ia", "juga", ".", "yang", "sama", "(45/13)"]
 )
 
 
@@ -545,3 +692,18 @@ def test_date_like_word_salad_never_crashes(tokens, anchor, data):
     check(text, anchor, start, end)
     value_, precision = date_for_span(text, start, end, anchor)
     assert precision in ("day", "week", "month", "year", "article", "none")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Senin (" * 3000, "hari itu " * 3000, "yang " * 3000 + "menyerang", "dua hari kemudian " * 2000,
+     "Ia juga menolak. " * 2000, "Senin (45/13) 31/2/2022 " * 1000, "(" * 10000 + "10/1/2022",
+     "a" * 20000 + " keesokan harinya"],
+)
+def test_long_adversarial_input_finishes(text):
+    # issue 4, Bad input: the scan is linear and the look-backs are bounded (a hang would stall the suite)
+    check(text, SEED)
+    for start in range(0, len(text), max(1, len(text) // 20)):
+        end = min(len(text), start + 500)
+        value_, precision = date_for_span(text, start, end, SEED, trigger=start)
+        assert precision in ("day", "week", "month", "year", "article", "none")

@@ -23,10 +23,21 @@ Rules where a choice had to be made:
 - Years and vague words (``baru-baru ini``) have no value: the event is dated, just not to a month.
 - ``minggu`` is Sunday only when capitalised or after ``hari`` and not followed by ``lalu``/``depan``/``ini``
   (``Minggu (9/1)``, ``hari Minggu lalu``); otherwise it is the week (``dua minggu lalu``, ``Minggu lalu,``).
-- ``sehari sebelumnya``/``sehari sebelum ...`` count back from the article's date (the story's day is
-  taken to be the article's).
-- For a trigger, only expressions of its own clause count (:func:`date_for_span`); reported speech with
-  no date of its own takes the day it was said (:func:`frame_date`).
+- ``sehari sebelum ...`` counts back from the article's date (the story's day is taken to be the
+  article's); ``beberapa hari setelah X ...`` dates the clause X it opens the same way (X came that long
+  before the story's day), and not the main clause. ``sehari sebelumnya`` counts back from the date named
+  before it, else from the article's.
+- Carried dates: ``pada hari yang sama``, ``hari itu``, ``malam harinya``, ``keesokan harinya``,
+  ``dua hari kemudian``, ``saat itu`` point back to the last date named before them (within 1,500
+  characters) that is not after the article's date; a day moved from a week or a month keeps that week or
+  month. With nothing named before them they give nothing: never an invented date. ``sejak saat itu``
+  (from then on) is a span and dates nothing.
+- For a trigger, only expressions of its own clause count (:func:`date_for_span`): not across a clause
+  break, not into a subordinate clause (``tiba pekan lalu setelah Tokayev meminta``: the request is not
+  dated by ``pekan lalu``), not for the verb of a relative clause after the date (``sejak Februari ...
+  gerilyawan yang membunuh``). A sentence that goes on with the one before it (``Ia juga ...``) and has no
+  date takes that sentence's. Reported speech with no date of its own takes the day it was said
+  (:func:`frame_date`).
 - A year needs a cue (``pada``, ``sejak``, ``tahun``, ``awal``): a bare four-digit number is a number.
   ``Nomor 10 Tahun 2022`` (a statute) is not a date.
 """
@@ -44,11 +55,13 @@ from ..lang.id import dates as words
 __all__ = ["TimeExpression", "find_time_expressions", "article_anchor", "date_for_span", "frame_date"]
 
 PRECISIONS = ("day", "week", "month", "year")
-KINDS = ("explicit", "relative", "weekday", "partial")
+KINDS = ("explicit", "relative", "weekday", "partial", "anaphoric")
 _FORWARD_DAYS = 61  # a yearless date lies at most this far after the article's date
 _FORWARD_MONTHS = 2
 _NOON = 12
 _YEARS = (1900, 2100)  # explicit dates and anchors outside these years are not news dates
+_ANTECEDENT_CHARS = 1500  # how far before a scan an anaphor (``pada hari yang sama``) looks for its date
+_SENTENCE_CHARS = 600  # the longest previous sentence a continuing one (``Ia juga ...``) looks back over
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -124,8 +137,11 @@ _ALTERNATIVES = {
     "month_year": rf"(?:bulan\s+)?(?P<f_mon>{_MONF})\s+(?:tahun\s+)?(?P<f_y>{_Y4})(?!\d)",
     # English: last week, next Monday
     "before": rf"(?P<g_rel>{_alt(words.RELATIONS_BEFORE)})\s+(?:(?P<g_wd>{_WD})|(?P<g_unit>{_UNIT}))",
+    # pada hari yang sama | keesokan harinya | saat itu: the date named before
+    "anaphor": rf"(?P<n_ana>{_alt(list(words.DATE_ANAPHORS) + words.TIME_ANAPHORS)})",
     # pekan lalu | tiga hari yang lalu | sepekan lalu | beberapa hari lalu | tahun ini | 3 days ago
-    "unit": rf"(?:(?P<h_n>{_NUM})\s+|(?P<h_se>se))?(?P<h_unit>{_UNIT})\s+(?P<h_rel>{_REL})",
+    "unit": rf"(?:(?P<h_n>{_NUM})\s+|(?P<h_se>se))?(?P<h_unit>{_UNIT})\s+"
+    rf"(?:(?P<h_rel>{_REL})|(?P<h_next>{_alt(words.FOLLOWING)})|(?P<h_after>{_alt(words.AFTER_EVENT)}))",
     # pada hari Senin | Senin lalu | Senin pekan lalu
     "weekday": rf"(?P<i_hari>hari\s+)?(?P<i_wd>{_WD})(?:\s+(?P<i_week>pekan|minggu|week)\s+(?P<i_wrel>{_REL})"
     rf"|\s+(?P<i_rel>{_REL}))?",
@@ -144,7 +160,7 @@ _FIRST_WORDS = {"bulan", "tahun", "hari"} | {"se" + unit for unit in words.UNITS
     phrase.split()[0]
     for table in (words.DATE_CUES, words.PERIOD_PARTS, words.WEEKDAY_NAMES, words.MONTHS, words.NUMBER_WORDS,
                   words.FEW_WORDS, words.UNITS, words.VAGUE_WORDS, words.NIGHT_WORDS, words.DAY_OFFSETS,
-                  words.RELATIONS_BEFORE)
+                  words.RELATIONS_BEFORE, words.DATE_ANAPHORS, words.TIME_ANAPHORS)
     for phrase in table
 }
 _GATE = rf"(?<![\w/])(?=[\d(]|{_alt(_FIRST_WORDS)}(?!\w))"
@@ -253,6 +269,7 @@ def _week_day(anchor: dt.date, weeks: int, weekday: int) -> dt.date:
 # --- One handler per alternative: (value, precision, kind) or None to drop the match -----------------
 
 _Result = tuple[str | None, str, str] | None
+_PENDING = "pending"  # the precision of an anaphor with nothing to fall back on before it is resolved
 _WEEK_PART_DAY = {"start": 0, "end": 5, "middle": 2, None: 2}
 
 
@@ -307,17 +324,26 @@ def _on_before(m: re.Match[str], a: _Anchor | None) -> _Result:
 
 
 def _on_unit(m: re.Match[str], a: _Anchor | None) -> _Result:
-    rel = _rel_of(m["h_rel"])
+    if m["h_next"]:
+        return None, _PENDING, "anaphoric"  # ``dua hari kemudian``: counted from the date named before
+    rel = -1 if m["h_after"] else _rel_of(m["h_rel"])
     unit = words.UNITS[_key(m["h_unit"])]
     number = _key(m["h_n"] or "")
+    if unit == "hour" and rel == 0:
+        return None  # "jam ini"
+    if m["h_after"] and not (number or m["h_se"]):
+        return None  # "berbulan-bulan usai ...": no count, no date
     if number in words.FEW_WORDS:
         return _few(unit, rel, a)
     count = int(number) if number.isdigit() else words.NUMBER_WORDS.get(number, 1)
-    if not number and not m["h_se"] and unit == "day" and _key(m["h_rel"]) not in ("ini", "kemarin"):
+    if not number and not m["h_se"] and unit == "day" and _key(m["h_rel"] or "") not in ("ini", "kemarin"):
         return None  # "hari ini", "hari kemarin"; "hari lalu" (lalu lintas), "hari depan" are not dates
     if rel == 0 and (number or m["h_se"]):
         return None  # "dua hari ini", "sepekan ini": durations
-    return _unit(count, unit, rel, m["part"], a)
+    result = _unit(count, unit, rel, m["part"], a)
+    if _key(m["h_rel"] or "") in words.ANAPHORIC_RELATIONS and result is not None:
+        return result[0], result[1], "anaphoric"  # ``sehari sebelumnya``: before the date named before, if any
+    return result
 
 
 def _unit(count: int, unit: str, rel: int, part: str | None, a: _Anchor | None) -> _Result:
@@ -325,8 +351,11 @@ def _unit(count: int, unit: str, rel: int, part: str | None, a: _Anchor | None) 
     if unit == "year":
         return None, "year", kind
     if a is None:
-        return None, unit, kind
+        return None, "day" if unit == "hour" else unit, kind
     steps = count * (rel if rel else 0)
+    if unit == "hour":  # ``dua jam lalu``: the article's day, or the day before when that crosses midnight
+        back = a.hour is not None and rel < 0 and count > a.hour
+        return (a.day - dt.timedelta(days=int(back))).isoformat(), "day", kind
     if unit == "day":
         return (a.day + dt.timedelta(days=steps)).isoformat(), "day", kind
     if unit == "month":
@@ -338,7 +367,9 @@ def _unit(count: int, unit: str, rel: int, part: str | None, a: _Anchor | None) 
 
 def _few(unit: str, rel: int, a: _Anchor | None) -> _Result:
     """``beberapa hari lalu``: a few units, so one step coarser (days -> a week, weeks -> a month)."""
-    if rel == 0 or unit in ("month", "year"):
+    if unit == "hour" and rel != 0:
+        return _unit(1, unit, rel, None, a)  # a few hours: the article's day
+    if rel == 0 or unit in ("month", "year", "hour"):
         return None, "year", "relative"
     if a is None:
         return None, "week" if unit == "day" else "month", "relative"
@@ -381,6 +412,10 @@ def _on_month(m: re.Match[str], a: _Anchor | None) -> _Result:
     return "%04d-%02d" % _resolve_month(month, _rel_of(m["j_rel"]), a.day), "month", "partial"
 
 
+def _on_anaphor(m: re.Match[str], a: _Anchor | None) -> _Result:
+    return None, _PENDING, "anaphoric"  # resolved against the expression before it by :func:`_carry`
+
+
 def _on_vague(m: re.Match[str], a: _Anchor | None) -> _Result:
     return None, "year", "relative"
 
@@ -410,8 +445,8 @@ def _on_year(m: re.Match[str], a: _Anchor | None) -> _Result:
 _HANDLERS: dict[str, Callable[[re.Match[str], _Anchor | None], _Result]] = {
     "named": _on_named, "paren": _on_paren, "numeric": _on_numeric, "iso": _on_iso,
     "month_first": _on_month_first, "month_year": _on_month_year, "before": _on_before, "unit": _on_unit,
-    "weekday": _on_weekday, "month": _on_month, "vague": _on_vague, "night": _on_night, "day": _on_day,
-    "year": _on_year,
+    "weekday": _on_weekday, "month": _on_month, "anaphor": _on_anaphor, "vague": _on_vague, "night": _on_night,
+    "day": _on_day, "year": _on_year,
 }
 
 
@@ -425,19 +460,123 @@ def find_time_expressions(
 
     Relative expressions resolve against ``anchor`` (the article's date; a datetime also tells whether
     ``tadi malam`` was last night); without an anchor they keep their precision and have no value.
+    Anaphors (``pada hari yang sama``, ``keesokan harinya``, ``dua hari kemudian``, ``saat itu``) take the
+    last expression before them, in the range or up to 1,500 characters before it, that is not after the
+    anchor; with none they are left out.
     """
     a = _anchor_of(anchor)
-    found = []
-    for m in _PATTERN.finditer(text, start, len(text) if end is None else end):
+    return _scan(text, a, start, len(text) if end is None else end, look_back=True)
+
+
+def _scan(text: str, a: _Anchor | None, start: int, end: int, *, look_back: bool) -> list[TimeExpression]:
+    """The expressions of ``text[start:end]``; an anaphor takes the expression before it, looked for before
+    ``start`` too when ``look_back`` (that earlier scan does not look back again)."""
+    found: list[TimeExpression] = []
+    earlier: list[TimeExpression] | None = None
+    for m in _PATTERN.finditer(text, start, end):
         name = m.lastgroup  # the alternative's group closes last: the suffix after it captures nothing
         result = _HANDLERS[name](m, a)
         if result is None:
             continue
-        first = m.start("part") if m["part"] else m.start(name)
         value, precision, kind = result
+        if kind == "anaphoric":
+            if m["cue"] and _key(m["cue"]) in words.SPAN_CUES:
+                continue  # ``sejak saat itu``: from then on, not a day
+            antecedent = _antecedent(found, a)
+            if antecedent is None and look_back:
+                earlier = _earlier(text, a, start) if earlier is None else earlier
+                antecedent = _antecedent(earlier, a)
+            carried = _carry(m, antecedent)
+            if carried is not None:
+                value, precision = carried
+            elif precision == _PENDING:
+                continue  # nothing dated before it: no date rather than an invented one
+            else:
+                kind = "relative"  # ``sehari sebelumnya`` with nothing before it: before the article's day
+        first = m.start("part") if m["part"] else m.start(name)
         found.append(TimeExpression(start=first, end=m.end(), text=text[first : m.end()], value=value,
                                     precision=precision, kind=kind))
     return found
+
+
+def _earlier(text: str, a: _Anchor | None, start: int) -> list[TimeExpression]:
+    """The expressions in the stretch of text before ``start`` where an anaphor's date is looked for."""
+    if start == 0:
+        return []
+    begin = max(0, start - _ANTECEDENT_CHARS)
+    if begin > 0:  # start at a word, not inside one
+        space = _SPACE.search(text, begin, start)
+        begin = space.end() if space else start
+    return _scan(text, a, begin, start, look_back=False)
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _antecedent(expressions: list[TimeExpression], a: _Anchor | None) -> TimeExpression | None:
+    """The date an anaphor points back to: the last expression before it that is not after the article's date
+    (``kunjungan ... pada 4 Februari`` read in January is a plan, not the day a story went on from)."""
+    for expression in reversed(expressions):
+        value = expression.value
+        if a is None or value is None or value <= a.day.isoformat()[: len(value)]:
+            return expression
+    return None
+
+
+def _carry(m: re.Match[str], antecedent: TimeExpression | None) -> tuple[str | None, str] | None:
+    """(value, precision) of the anaphor ``m`` whose antecedent is ``antecedent``; None when there is none."""
+    if antecedent is None:
+        return None
+    if m["n_ana"] is not None:
+        key = _key(m["n_ana"])
+        if key in words.TIME_ANAPHORS:
+            return antecedent.value, antecedent.precision
+        return _moved(antecedent, words.DATE_ANAPHORS[key], "day")
+    unit = words.UNITS[_key(m["h_unit"])]
+    number = _key(m["h_n"] or "")
+    direction = words.ANAPHORIC_RELATIONS[_key(m["h_next"] or m["h_rel"])]
+    if number in words.FEW_WORDS:
+        return _moved_a_few(antecedent, direction, unit)
+    count = int(number) if number.isdigit() else words.NUMBER_WORDS.get(number, 1)
+    return _moved(antecedent, count * direction, unit)
+
+
+_NEAR_DAYS = 7  # a day this close to a week or month named before is taken to lie in it
+
+
+def _moved(antecedent: TimeExpression, steps: int, unit: str) -> tuple[str | None, str]:
+    """The date ``steps`` units (hour, day, week, month, year) from ``antecedent``."""
+    value, precision = antecedent.value, antecedent.precision
+    if unit == "hour" or steps == 0:
+        return value, precision  # hours later: the same day, as near as the text says
+    if unit == "year" or precision == "year":
+        return None, "year"
+    if value is None:
+        return None, unit
+    if precision != "day":  # from a week or a month
+        if unit == "day" and abs(steps) <= _NEAR_DAYS:
+            return value, precision
+        if unit == "month" and precision == "month":
+            year, month = (int(part) for part in value.split("-"))
+            return "%04d-%02d" % _shift_month(year, month, steps), "month"
+        return None, unit
+    day = dt.date.fromisoformat(value)
+    if unit == "day":
+        return (day + dt.timedelta(days=steps)).isoformat(), "day"
+    if unit == "week":
+        return _month_value(day + dt.timedelta(days=7 * steps)), "week"
+    return "%04d-%02d" % _shift_month(day.year, day.month, steps), "month"
+
+
+def _moved_a_few(antecedent: TimeExpression, direction: int, unit: str) -> tuple[str | None, str]:
+    """``beberapa hari kemudian``: as :func:`_few`, counted from ``antecedent``."""
+    if unit == "hour":
+        return antecedent.value, antecedent.precision
+    if unit not in ("day", "week"):
+        return None, "year"
+    days, coarser = (3, "week") if unit == "day" else (14, "month")
+    value, _ = _moved(antecedent, days * direction, "day")
+    return (value[:7] if value else None), coarser
 
 
 # A lead paragraph is a line of running text ending a sentence; titles, subtitles and page debris
@@ -460,11 +599,16 @@ def article_anchor(published: str | None, text: str = "") -> dt.date | None:
     return None
 
 
+_AFTER_EVENT_END = re.compile(rf"(?<!\w){_alt(words.AFTER_EVENT)}$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;]")
 _BREAK = re.compile(rf"(?<!\w)(?:{_alt(words.CLAUSE_BREAKS)})(?!\w)|;", re.IGNORECASE)
 _SUBORDINATE = re.compile(rf"(?<!\w){_alt(words.SUBORDINATORS)}(?!\w)", re.IGNORECASE)
 _SPEECH_TAG = re.compile(rf"[,\"”]\s*[\"”]?\s*{_alt(words.SPEECH_TAGS)}(?!\w)", re.IGNORECASE)
 # A lowercase relative "yang" (not the name Yang) and its clause up to the next comma.
 _RELATIVE = re.compile(r"(?<!\w)yang(?!\w)[^,]*$")
+# The trigger is the verb of a relative clause after the date (``sejak Februari ... gerilyawan yang membunuh
+# tentara``): it tells what the noun before "yang" is or does, not what happened on that date.
+_RELATIVE_VERB = re.compile(rf"(?<!\w)yang(?:\s+{_alt(words.AUXILIARIES)})?\s+$")
 _OCCURRENCE = re.compile(rf"(?:\s+\w+){{0,3}}?\s+{_alt(words.OCCURRENCE_VERBS)}(?!\w)", re.IGNORECASE)
 _HEAD_WORDS = 2  # "yang" this close after the trigger word describes the trigger itself ("Perang Suriah yang")
 
@@ -475,8 +619,12 @@ def _reaches(text: str, expression: TimeExpression, trigger: int) -> bool:
     another noun, unless a speech tag stands between (``..., kata juru bicara, Jumat``: the speech's day)."""
     if expression.start <= trigger < expression.end:
         return True
+    if _AFTER_EVENT_END.search(expression.text):  # ``beberapa hari setelah X bertemu Y``: only X's clause
+        gap = (expression.end, trigger)
+        return expression.end <= trigger and not (_CLAUSE_END.search(text, *gap) or _BREAK.search(text, *gap))
     if expression.end <= trigger:
-        return not _BREAK.search(text, expression.end, trigger)
+        gap = (expression.end, trigger)
+        return not (_BREAK.search(text, *gap) or _opens_clause(text, *gap) or _RELATIVE_VERB.search(text, *gap))
     gap = text[trigger : expression.start]
     if _SPEECH_TAG.search(gap):
         return True
@@ -488,6 +636,16 @@ def _reaches(text: str, expression: TimeExpression, trigger: int) -> bool:
     if len(gap[: relative.start()].split()) <= _HEAD_WORDS:
         return True
     return bool(_OCCURRENCE.match(gap, relative.start() + len("yang")))
+
+
+def _opens_clause(text: str, start: int, trigger: int) -> bool:
+    """Whether the trigger stands in a subordinate clause opened between ``start`` and it (``Pasukan tiba
+    pekan lalu setelah Tokayev meminta bantuan``: the request came before); a comma after the conjunction
+    closes that clause (``Pada Senin, setelah bertemu Putin, Tokayev mengumumkan ...``)."""
+    opened = None
+    for opened in _SUBORDINATE.finditer(text, start, trigger):
+        pass
+    return opened is not None and "," not in text[opened.end() : trigger]
 
 
 def frame_date(
@@ -529,8 +687,10 @@ def date_for_span(
     about another noun (``meminta bantuan ... kerusuhan yang melanda negaranya sejak awal pekan ini``;
     ``yang berlangsung pada ...`` is about the event and counts); a date after a speech tag (``..., kata
     juru bicara, Jumat``) is the day the words were said and reaches the whole sentence. A year or vague
-    expression (``pada 2014``, ``baru-baru ini``) gives no value rather than the article's date. With no expression: the anchor's date with precision ``article`` when
-    ``fallback``, else ``(None, "none")``.
+    expression (``pada 2014``, ``baru-baru ini``) gives no value rather than the article's date. A
+    sentence opening with a continuing subject (``Ia juga``, ``Mereka pun``) and no expression of its own
+    takes the date of the sentence before it in the same paragraph. Otherwise: the anchor's date with
+    precision ``article`` when ``fallback``, else ``(None, "none")``.
     """
     expressions = find_time_expressions(text, anchor, start, end)
     if trigger is not None:
@@ -541,7 +701,34 @@ def date_for_span(
         else:
             chosen = min(expressions, key=lambda e: (max(e.start - trigger, trigger - e.end, 0), e.start))
         return chosen.value, chosen.precision
+    if trigger is not None and _CONTINUING.match(text, start, end):
+        before = _previous_sentence(text, start)
+        if before is not None:
+            value, precision = date_for_span(text, *before, anchor, fallback=False)
+            if precision != "none":
+                return value, precision
     a = _anchor_of(anchor)
     if fallback and a is not None:
         return a.day.isoformat(), "article"
     return None, "none"
+
+
+_CONTINUING = re.compile(rf"\s*{_alt(words.CONTINUING_OPENERS)}(?!\w)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+$")
+_SENTENCE_STOP = re.compile(r"[.!?…][\"'”’)\]]*\s|\n")
+
+
+def _previous_sentence(text: str, start: int) -> tuple[int, int] | None:
+    """(start, end) of the sentence just before offset ``start`` in the same paragraph, or None."""
+    gap = _SENTENCE_END.search(text, max(0, start - 8), start)
+    if gap is None or "\n\n" in text[gap.start() : start]:
+        return None
+    end = gap.start() + 1
+    begin = max(0, end - _SENTENCE_CHARS)
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, begin, end - 1)]
+    if stops:
+        begin = stops[-1]
+    elif begin > 0:
+        return None  # a sentence longer than the look-back: too far to tell where it starts
+    return begin, end
+

@@ -68,9 +68,9 @@ FEW_WORDS: list[str] = ["beberapa", "a few", "several"]
 
 #: Calendar units and their names; ``se`` glued in front means one (``sepekan``, ``sebulan``).
 UNITS: dict[str, str] = {
-    "hari": "day", "pekan": "week", "minggu": "week", "bulan": "month", "tahun": "year",
+    "jam": "hour", "hari": "day", "pekan": "week", "minggu": "week", "bulan": "month", "tahun": "year",
     "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
-    "year": "year", "years": "year",
+    "year": "year", "years": "year", "hour": "hour", "hours": "hour",
 }
 
 #: Words after a unit, weekday or month that say which one: -1 the previous, 0 this, +1 the next.
@@ -94,6 +94,36 @@ DAY_OFFSETS: dict[str, int] = {
     "tadi sore": 0, "sore tadi": 0, "sore ini": 0, "malam ini": 0, "dini hari tadi": 0,
     "yesterday": -1, "today": 0, "tomorrow": 1, "this morning": 0, "tonight": 0,
 }
+
+#: Words that point back to a date the text named before them (``Sehari sebelum pembukaan, Jokowi bertemu
+#: Biden. Pada hari yang sama, ...``): the nearest dated expression before the words, moved by this many days.
+#: The ``hari`` forms need a day before them; ``saat itu`` takes whatever was named (a day, a month, a year).
+#: With nothing dated before them they give nothing (never the article's date).
+DATE_ANAPHORS: dict[str, int] = {
+    "hari yang sama": 0, "hari itu": 0, "hari itu juga": 0, "malam harinya": 0, "pagi harinya": 0,
+    "siang harinya": 0, "sore harinya": 0, "petang harinya": 0, "malam itu": 0, "pagi itu": 0, "siang itu": 0,
+    "sore itu": 0, "keesokan harinya": 1, "keesokan hari": 1, "keesokan paginya": 1, "keesokan malamnya": 1,
+    "esok harinya": 1, "hari berikutnya": 1, "hari sebelumnya": -1,
+    "the same day": 0, "that day": 0, "the next day": 1, "the following day": 1,
+}
+
+#: Anaphors that carry the earlier expression whatever its precision: ``saat itu`` after ``pada 2014`` is a year.
+TIME_ANAPHORS: list[str] = ["saat itu", "waktu itu", "ketika itu", "kala itu", "masa itu", "at that time"]
+
+#: Relations after a unit counted from the date named before them, not from the article's (``dua hari
+#: kemudian``, ``sepekan setelahnya``, ``beberapa jam kemudian``); ``sebelumnya`` (in :data:`RELATIONS`) counts
+#: back from that date too, and from the article's when none was named.
+FOLLOWING: dict[str, int] = {"kemudian": 1, "setelahnya": 1, "sesudahnya": 1, "berikutnya": 1, "later": 1}
+ANAPHORIC_RELATIONS: dict[str, int] = {**FOLLOWING, "sebelumnya": -1}
+
+#: Conjunctions after a unit that date the clause they open (``beberapa hari setelah Putin dan Xi bertatap
+#: muka``): the story's day is taken to be the article's, so the event after the conjunction lies that long
+#: before it; the main clause keeps the article's day. (``sehari sebelum pembukaan, X`` is the mirror: X lies
+#: that long before the article's day; ``sebelum`` is in :data:`RELATIONS`.)
+AFTER_EVENT: list[str] = ["setelah", "sesudah", "seusai", "usai", "selepas", "pasca", "after"]
+
+#: Cues before an anaphor that make it a span, not a day: ``sejak saat itu`` (from then on), ``hingga hari itu``.
+SPAN_CUES: list[str] = ["sejak", "sejak tahun", "hingga", "sampai", "since", "until"]
 
 #: "Last night": the article's day, or the day before when the article is dated before noon.
 NIGHT_WORDS: list[str] = ["tadi malam", "malam tadi", "semalam", "last night"]
@@ -140,6 +170,13 @@ OCCURRENCE_VERBS: list[str] = [
     "berakhir", "dijadwalkan", "pecah", "meletus", "dicapai",
 ]
 
+#: Auxiliaries between a relative ``yang`` and its verb (``gerilyawan yang telah membunuh tentara``): a trigger
+#: that is that verb tells what the noun before ``yang`` does, and a date before the noun does not date it.
+AUXILIARIES: list[str] = [
+    "telah", "sudah", "akan", "sedang", "tengah", "pernah", "masih", "terus", "juga", "kerap", "sering", "dapat",
+    "bisa", "harus", "tidak", "tak", "belum",
+]
+
 #: Conjunctions that open a clause about an earlier or causing event: an expression after one of these,
 #: when the trigger stands before it, dates that event (``Perundingan ... gagal, setelah pemberontak
 #: memerintahkan serangan pada Sabtu (27/5)``; ``dilontarkan menyusul latihan ... awal pekan ini``).
@@ -153,4 +190,12 @@ SPEECH_TAGS: list[str] = [
     "kata", "katanya", "ujar", "ujarnya", "ungkap", "ungkapnya", "jelas", "jelasnya", "tegas", "tegasnya",
     "tutur", "tuturnya", "ucap", "ucapnya", "imbuh", "imbuhnya", "tambah", "tambahnya", "lanjut", "lanjutnya",
     "papar", "paparnya", "terang", "terangnya", "sebut", "sebutnya", "menurut", "demikian", "said", "says",
+]
+
+#: Sentence openings that go on with the previous sentence's episode (``Pada Jumat (7/1), Tokayev mengizinkan
+#: ... Ia juga menolak ...``): with no date of its own, such a sentence takes the date of the sentence before
+#: it in the same paragraph.
+CONTINUING_OPENERS: list[str] = [
+    "ia juga", "dia juga", "beliau juga", "mereka juga", "keduanya juga", "ia pun", "dia pun", "mereka pun",
+    "he also", "she also", "they also",
 ]
