@@ -26,6 +26,8 @@ __all__ = ["update_stories", "StoriesUpdate", "story_items", "KEY_ACTORS"]
 
 log = logging.getLogger(__name__)
 KEY_ACTORS = 8
+#: how far back (days before the earliest new article) earlier originals are compared for near-duplicates
+NEAR_DUPLICATE_DAYS = 31
 _SUMMARY_ARTICLES = 12
 _SUMMARY_SENTENCES = 5
 
@@ -109,7 +111,14 @@ def _update(con, threshold: float, window_days: int) -> StoriesUpdate:
 
     # near-duplicates: against every earlier original (signatures kept in the store) and each other
     index = _near_duplicate_index()
-    for aid, blob in con.execute("SELECT article_id, signature FROM article_signatures ORDER BY article_id").fetchall():
+    dates = [it.date for it in items.values() if it.date is not None]
+    query, params = "SELECT s.article_id, s.signature FROM article_signatures s", []
+    if dates and all(it.date is not None for it in items.values()):
+        # copies follow their original within days: only originals from a month before on are compared,
+        # which keeps the index (memory and time) independent of the archive's size
+        query += (" JOIN articles a ON a.id = s.article_id WHERE a.published_date IS NULL OR a.published_date >= ?")
+        params.append(min(dates) - dt.timedelta(days=NEAR_DUPLICATE_DAYS))
+    for aid, blob in con.execute(query + " ORDER BY s.article_id", params).fetchall():
         index.add(aid, signature_from_bytes(blob))
     copy_of: dict[str, tuple[str, float]] = {}
     signature_rows = []
@@ -124,7 +133,6 @@ def _update(con, threshold: float, window_days: int) -> StoriesUpdate:
 
     # clustering: open the stories around the new articles' dates, then add the articles in time order
     clusterer = Clusterer(threshold=threshold, window_days=window_days)
-    dates = [it.date for it in items.values() if it.date is not None]
     horizon = (min(dates) - 2 * clusterer.window) if dates else None
     query = "SELECT id FROM stories"
     params: list[Any] = []
