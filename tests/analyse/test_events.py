@@ -248,3 +248,44 @@ def test_capital_with_an_adverb_before_its_verb_is_the_source():
     _, events = events_of("Beijing hingga kini tidak mengutuk serangan Rusia ke Ukraina.")
     accuse = [e for e in events if e["type"] == "ACCUSE"]
     assert triples(accuse) == [("CHN", "RUS", "ACCUSE")] and accuse[0]["negated"] is True
+
+
+# -- labels, executions, visits, discussions, complaints (round 3: lexicon) --------------------------------
+
+def test_labelling_someone_as_is_an_accusation_of_the_one_named_between():
+    _, events = events_of("Beijing menyebut Taiwan sebagai provinsi pembangkang.")
+    assert triples(events) == [("CHN", "TWN", "ACCUSE")]
+    # near miss: with nobody between the verb and ``sebagai`` the actor after the label is no target
+    _, events = events_of("Tokayev menyebut kerusuhan itu sebagai upaya kudeta oleh teroris asing dari "
+                          "Afghanistan.")
+    assert not [e for e in events if e["type"] == "ACCUSE" and e["trigger"].startswith("menyebut")]
+
+
+def test_pressing_someone_to_act_names_the_target_before_agar():
+    _, events = events_of("Washington sendiri terus menekan Beijing agar menjaga jarak dari Moskow.")
+    assert triples(events) == [("USA", "CHN", "REQUEST")]
+
+
+def test_executions_are_assaults_but_clearing_land_is_not():
+    _, events = events_of("Kim Jong Un menghukum mati dua pejabat tinggi Korea Utara.")
+    assert triples(events) == [("PRK", "PRK", "ASSAULT")]
+    _, events = events_of("Pengadilan Jakarta melakukan eksekusi lahan milik warga Malaysia.")
+    assert events == []
+
+
+def test_calling_on_someone_is_a_visit():
+    _, events = events_of("Sebanyak 20 duta besar Uni Eropa mendatangi kediaman Prabowo Subianto.")
+    assert triples(events) == [("EU", "IDN", "CONSULT")] and events[0]["mode"] == "visit"
+
+
+def test_discussing_is_a_consultation_only_between_two_parties():
+    _, events = events_of("Retno Marsudi dan Julie Bishop membahas kerja sama pendidikan.")
+    assert {("IDN", "AUS", "CONSULT"), ("AUS", "IDN", "CONSULT")} <= set(triples(events))
+    # near miss: one party discussing a topic consults nobody
+    _, events = events_of("Kementerian Luar Negeri Indonesia membahas situasi di Australia.")
+    assert not [e for e in events if e["type"] == "CONSULT"]
+
+
+def test_disappointment_at_someone_is_a_complaint():
+    _, events = events_of("Uni Afrika kecewa atas pernyataan Donald Trump.")
+    assert triples(events) == [("AU", "USA", "ACCUSE")]

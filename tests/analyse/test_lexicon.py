@@ -244,3 +244,18 @@ def test_a_small_lexicon_builds_its_own_index(tmp_path: Path):
     assert [m.type for m in index.match("serangan jantung dan serangan udara".split())] == ["ASSAULT"]
     with pytest.raises(ValueError, match="at least one trigger"):
         TriggerIndex([])
+
+
+def test_a_match_knows_the_words_between_its_head_and_complement():
+    [m] = INDEX.match("Beijing menyebut Taiwan sebagai provinsi pembangkang".split())
+    assert (m.type, m.head, m.complement, list(m.gap)) == ("ACCUSE", 1, 3, [2])
+    # near miss: a complement right after the head leaves no gap, and a head alone has none either
+    [m] = INDEX.match("kedua negara bekerja sama".split())
+    assert list(m.gap) == []
+    [m] = INDEX.match("Rusia mengecam Ukraina".split())
+    assert list(m.gap) == []
+
+
+def test_eksekusi_of_land_is_blocked_but_an_execution_is_an_assault():
+    assert types("pengadilan melakukan eksekusi lahan sengketa") == []
+    assert types("dua pejabat itu dieksekusi pekan lalu") == ["ASSAULT"]

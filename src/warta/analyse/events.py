@@ -388,7 +388,24 @@ def _roles(s: _Sentence, m: TriggerMatch) -> tuple[list[_Arg], list[_Arg]]:
             if partner and _partner(s, partner[0]):  # ``seusai pertemuan dengan Menlu Timor-Leste``
                 return _subject(s, m.head) or _speaker_before(s, m.head), partner
             return [], []
-    return _subject(s, m.head), _object(s, m.end)
+    if _object_in_gap(s, m):  # ``menyebut kerusuhan itu sebagai upaya kudeta``: the label is no target
+        return _subject(s, m.head), _gap_object(s, m)
+    return _subject(s, m.head), _gap_object(s, m) or _object(s, m.end)
+
+
+def _object_in_gap(s: _Sentence, m: TriggerMatch) -> bool:
+    return bool(m.gap) and s.lower[m.complement] in words.GAP_OBJECT_COMPLEMENTS
+
+
+def _gap_object(s: _Sentence, m: TriggerMatch) -> list[_Arg]:
+    """``menyebut Taiwan sebagai ...``, ``menekan Beijing agar ...``: the object between the head and its
+    complement."""
+    if not m.gap:
+        return []
+    for i, arg in enumerate(s.args):
+        if arg.first in m.gap and arg.last < m.complement and not arg.place:
+            return _coordinated_right(s, i, m.complement)
+    return []
 
 
 # -- negation, modality, pronouns ------------------------------------------------------------------------
@@ -517,10 +534,12 @@ def _events_of(ctx: _Context, s: _Sentence, index: TriggerIndex) -> list[dict[st
             targets = [t for t in targets if not t.place]
         mutual = _symmetric(m) or _between_at(s, m) is not None
         sources = [a for arg in sources for a in arg.expand()]
+        if m.trigger.lemma in words.PLURAL_SUBJECT_TRIGGERS and len({a.actor["id"] for a in sources}) < 2:
+            continue
         if mutual and len({a.actor["id"] for a in sources}) > 1 and targets and not _partner(s, targets[0]):
             targets = []  # ``Putin dan Xi bertatap muka di sela KTT SCO``: the two meet each other
         targets = [a for arg in targets for a in arg.expand()]
-        if sources and not targets and not (mutual and len(sources) > 1):
+        if sources and not targets and not (mutual and len(sources) > 1) and not _object_in_gap(s, m):
             targets = _farther_target(s, m, sources)
         if not sources or not targets:
             if not (mutual and len(sources) > 1) and m.trigger.type not in words.ONE_SIDED_TYPES:

@@ -215,13 +215,23 @@ class Trigger:
 
 @dataclass(frozen=True, kw_only=True)
 class TriggerMatch:
-    """Tokens ``[start, end)`` of a sentence that carry an event: the head word and its complement."""
+    """Tokens ``[start, end)`` of a sentence that carry an event: the head word and its complement.
+    ``complement`` is the first token of a complement that follows the head (``end`` when there is none): the
+    words between the head and it may name the object (``menyebut Taiwan sebagai ...``)."""
 
     start: int
     end: int
     head: int
     trigger: Trigger
     form: str
+    complement: int = -1
+
+    @property
+    def gap(self) -> range:
+        """Token indices between the head and a complement after it (empty when they touch)."""
+        if self.complement <= self.head:
+            return range(0)
+        return range(self.head + 1, self.complement)
 
     @property
     def type(self) -> str:
@@ -458,7 +468,7 @@ class TriggerIndex:
                 if adjacent and p != i + 1:
                     continue
                 if (best is None or rank > best[0]) and self._seq_at(seq, words, p):
-                    best = (rank, i, p + len(seq), trigger)
+                    best = (rank, i, p + len(seq), trigger, p)
         return best
 
     def _before(self, head: _Head, words: list[str], i: int) -> tuple | None:
@@ -472,7 +482,7 @@ class TriggerIndex:
                 if adjacent and q != i - 1:
                     continue
                 if (best is None or rank > best[0]) and self._seq_at(seq, words, q - len(seq) + 1):
-                    best = (rank, q - len(seq) + 1, i + 1, trigger)
+                    best = (rank, q - len(seq) + 1, i + 1, trigger, -1)
         return best
 
     def _candidates(self, head: _Head, words: list[str], i: int) -> list[TriggerMatch]:
@@ -484,7 +494,8 @@ class TriggerIndex:
                 if before is not None and (best is None or before[0] > best[0]):
                     best = before
             if best is not None:
-                found.append(TriggerMatch(start=best[1], end=best[2], head=i, trigger=best[3], form=head.form))
+                found.append(TriggerMatch(start=best[1], end=best[2], head=i, trigger=best[3], form=head.form,
+                                          complement=best[4]))
         if head.alone is not None:
             found.append(TriggerMatch(start=i, end=i + 1, head=i, trigger=head.alone, form=head.form))
         return found

@@ -119,6 +119,14 @@ PARTNER_PREPOSITIONS: frozenset[str] = frozenset({"dengan", "bersama"})
 ONE_WAY_MODES: frozenset[str] = frozenset({"visit", "mediate"})
 ONE_WAY_TRIGGERS: frozenset[str] = frozenset({"menghadiri"})
 
+#: Trigger lemmas that are an event only with two or more parties as subject: ``Keduanya membahas ...``,
+#: ``Retno dan Guterres membahas ...`` (they consulted); ``DPR membahas RUU`` is no event.
+PLURAL_SUBJECT_TRIGGERS: frozenset[str] = frozenset({"bahas"})
+
+#: Complements whose object stands between them and the head (``menyebut X sebagai``, ``menekan X agar``):
+#: with no actor there, what follows the complement is a label or a clause, never the target.
+GAP_OBJECT_COMPLEMENTS: frozenset[str] = frozenset({"sebagai", "agar", "supaya", "dalang"})
+
 #: Words that join two verb phrases with one subject: ``X menyebut ... dan menuduh Y``.
 VERB_COORDINATION: frozenset[str] = frozenset({"dan", "serta", "lalu", "kemudian", "sekaligus", ","})
 
