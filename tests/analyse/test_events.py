@@ -289,3 +289,19 @@ def test_discussing_is_a_consultation_only_between_two_parties():
 def test_disappointment_at_someone_is_a_complaint():
     _, events = events_of("Uni Afrika kecewa atas pernyataan Donald Trump.")
     assert triples(events) == [("AU", "USA", "ACCUSE")]
+
+
+# -- pair phrases (round 4) ----------------------------------------------------------------------------------
+
+def test_pair_phrase_stands_for_the_two_parties_the_article_is_about():
+    _, events = events_of("Rusia dan Amerika Serikat berunding di Jenewa. Rusia menuntut jaminan keamanan dari Amerika "
+                          "Serikat. Perundingan itu juga menyinggung situasi di Ukraina. Kedua pihak sepakat untuk "
+                          "melanjutkan dialog.")
+    agree = [e for e in events if e["type"] == "AGREE"]
+    assert triples(agree) == [("RUS", "USA", "AGREE"), ("USA", "RUS", "AGREE")]
+
+
+def test_pair_phrase_joins_no_other_actor():
+    _, events = events_of("Wang Yi menelepon Sergey Lavrov dan kedua menteri sepakat memperkuat kerja sama.")
+    assert sorted(t for t in triples(events) if t[2] == "AGREE") == [("CHN", "RUS", "AGREE"), ("RUS", "CHN", "AGREE")]
+    assert not [t for t in triples(events) if t[0] == t[1]]

@@ -207,12 +207,15 @@ def _coordination_gap(s: _Sentence, start: int, end: int) -> bool:
 
 
 def _coordinated_left(s: _Sentence, arg_index: int, floor: int) -> list[_Arg]:
-    """``China dan Rusia``: the argument and those joined to it by coordination before it."""
+    """``China dan Rusia``: the argument and those joined to it by coordination before it. A pair phrase
+    (``kedua menteri``) already stands for both parties and joins nothing (``X menelepon Y dan kedua menteri
+    sepakat``: the ``dan`` joins two clauses)."""
     group = [s.args[arg_index]]
     i = arg_index
     while i > 0:
         prev, cur = s.args[i - 1], s.args[i]
-        if prev.first < floor or prev.place or not _coordination_gap(s, prev.last + 1, cur.first):
+        if prev.first < floor or prev.place or prev.members or cur.members \
+                or not _coordination_gap(s, prev.last + 1, cur.first):
             break
         group.insert(0, prev)
         i -= 1
@@ -224,7 +227,7 @@ def _coordinated_right(s: _Sentence, arg_index: int, ceiling: int) -> list[_Arg]
     i = arg_index
     while i + 1 < len(s.args):
         cur, nxt = s.args[i], s.args[i + 1]
-        if nxt.last >= ceiling or not _coordination_gap(s, cur.last + 1, nxt.first):
+        if nxt.last >= ceiling or cur.members or nxt.members or not _coordination_gap(s, cur.last + 1, nxt.first):
             break
         group.append(nxt)
         i += 1
@@ -449,6 +452,7 @@ class _Context:
     attributions: list[dict[str, Any]]
     last_person: dict[str, Any] | None = None
     recent: list[dict[str, Any]] = field(default_factory=list)  # actors of distinct countries, latest last
+    counts: dict[str, int] = field(default_factory=dict)  # country -> mentions so far
 
 
 def _pronoun_subject(ctx: _Context, s: _Sentence, head: int) -> list[_Arg]:
@@ -651,6 +655,8 @@ def _remember_people(ctx: _Context, s: _Sentence) -> None:
         if arg.actor.get("kind") == "person":
             ctx.last_person = arg.actor
         _remember_country(ctx.recent, arg)
+        if arg.actor.get("country") and not arg.members and not arg.place:
+            ctx.counts[arg.actor["country"]] = ctx.counts.get(arg.actor["country"], 0) + 1
 
 
 def _remember_country(recent: list[dict[str, Any]], arg: _Arg) -> None:
@@ -658,20 +664,38 @@ def _remember_country(recent: list[dict[str, Any]], arg: _Arg) -> None:
     if not country or arg.members:
         return
     recent[:] = [a for a in recent if a.get("country") != country][-3:]
-    recent.append({"id": country, "name": country, "country": country, "sector": None, "kind": "state"})
+    recent.append(_state(country))
+
+
+def _pair_members(ctx: _Context, s: _Sentence, i: int) -> list[dict[str, Any]]:
+    """The two countries a pair phrase at token ``i`` stands for: the last two named before it in its
+    sentence; else the two the article has named most so far (the parties it is about; the later one first
+    on a tie), which beats the last two named (``... soal Ukraina. Kedua pihak sepakat`` is Russia and the US)."""
+    recent = list(ctx.recent)
+    local: list[dict[str, Any]] = []
+    for arg in s.args:
+        if arg.last < i:
+            _remember_country(recent, arg)
+            _remember_country(local, arg)
+    if len(local) >= 2 or len(ctx.counts) < 2:
+        return recent
+    order = {a["country"]: n for n, a in enumerate(recent)}
+    top = sorted(ctx.counts, key=lambda c: (-ctx.counts[c], -order.get(c, -1)))[:2]
+    return [_state(c) for c in reversed(top)]
+
+
+def _state(country: str) -> dict[str, Any]:
+    return {"id": country, "name": country, "country": country, "sector": None, "kind": "state"}
 
 
 def _add_pairs(ctx: _Context, s: _Sentence) -> None:
-    """``kedua negara``, ``keduanya``, ``kedua menteri``: an argument standing for the last two countries named
-    (in this sentence before it, or earlier in the article)."""
+    """``kedua negara``, ``keduanya``, ``kedua menteri``: an argument standing for two countries
+    (:func:`_pair_members`)."""
     found = [i for i in range(len(s.lower)) if _pair_phrase(s, i)]
     if not found:
         return
     for i in found:
-        recent = list(ctx.recent)
-        for arg in s.args:
-            if arg.last < i:
-                _remember_country(recent, arg)
+        recent = _pair_members(ctx, s, i)
         if len(recent) < 2 or any(a.first <= i <= a.last for a in s.args):
             continue
         end = i + 1 if s.lower[i] in words.PAIR_WORDS else i + 2
