@@ -61,3 +61,18 @@ def test_summaries_rouge_and_not_below_lead3(summaries, measure):
     overall = summaries["overall"]
     assert overall["ours"][measure] >= FLOORS["summaries"][measure], overall
     assert overall["ours"][measure] >= overall["lead3"][measure], overall
+
+
+@pytest.fixture(scope="module")
+def near_duplicates():
+    from warta.evaluate.neardup_eval import evaluate_near_duplicates
+
+    return evaluate_near_duplicates(_shared(), pairs_per_kind=100, rebuild_entries=1000)
+
+
+def test_near_duplicate_copies_found_and_no_false_pair(near_duplicates):
+    assert near_duplicates["overall"]["recall"] >= FLOORS["near_duplicates"]["recall"], near_duplicates["overall"]
+    for kind, scores in near_duplicates["kinds"].items():
+        assert scores["recall"] >= FLOORS["near_duplicates"]["recall"], (kind, scores["misses"])
+    assert near_duplicates["distinct"]["false_pairs"] <= FLOORS["near_duplicates"]["false_pairs_max"]
+    assert near_duplicates["distinct"]["articles"] >= 1400

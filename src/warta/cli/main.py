@@ -544,6 +544,19 @@ def evaluate_stories_command(shared: Path | None, threshold: float | None, windo
     sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
+@evaluate.command("neardup")
+@click.option("--shared", type=click.Path(path_type=Path), default=None, help="The shared datasets folder.")
+@click.option("--pairs", type=click.IntRange(1, 5000), default=400, show_default=True,
+              help="Copies made per kind (debris, re-titled, cut at 70 %, debris + cut).")
+def evaluate_neardup_command(shared: Path | None, pairs: int) -> None:
+    """Near-duplicate detection: recall on copies made from IndoSum articles (debris, re-titled, cut at 70 %),
+    false pairs among the distinct IndoSum articles, speed; JSON."""
+    from ..evaluate.neardup_eval import evaluate_near_duplicates
+
+    result = evaluate_near_duplicates(shared or _default_shared(), pairs_per_kind=pairs)
+    sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1, default=str) + "\n")
+
+
 @evaluate.command("summaries")
 @click.option("--shared", type=click.Path(path_type=Path), default=None, help="The shared datasets folder.")
 @click.option("--limit", type=click.IntRange(1, None), default=None, help="Only the first N articles of each file.")
