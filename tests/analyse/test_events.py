@@ -305,3 +305,27 @@ def test_pair_phrase_joins_no_other_actor():
     _, events = events_of("Wang Yi menelepon Sergey Lavrov dan kedua menteri sepakat memperkuat kerja sama.")
     assert sorted(t for t in triples(events) if t[2] == "AGREE") == [("CHN", "RUS", "AGREE"), ("RUS", "CHN", "AGREE")]
     assert not [t for t in triples(events) if t[0] == t[1]]
+
+
+# -- objects across predicates, topics of meetings, places (round 5) ---------------------------------------
+
+def test_visit_takes_no_target_past_another_verb():
+    _, events = events_of("Kunjungan Nikolai Patrushev ke Beijing menyusul pertemuan Vladimir Putin dan Xi Jinping "
+                          "di Samarkand.")
+    visit = [e for e in events if e["trigger"] == "Kunjungan"]
+    assert triples(visit) == [("RUS", "CHN", "CONSULT")]
+
+
+def test_meeting_takes_a_later_actor_only_as_a_partner():
+    _, events = events_of("Dewan Keamanan PBB akan bertemu di ruang tertutup pada Rabu untuk membahas krisis di "
+                          "Myanmar.")
+    assert events == []
+    # near miss: a partner after ``dengan`` (with a title set off by a comma) is the other party
+    _, events = events_of("Aung San Suu Kyi melakukan perbincangan di Naypyidaw dengan Presiden Turki, Recep "
+                          "Tayyip Erdogan.")
+    assert triples(events) == [("MMR", "TUR", "CONSULT"), ("TUR", "MMR", "CONSULT")]
+
+
+def test_group_after_a_place_and_a_comma_is_still_a_subject():
+    _, events = events_of("Di Almaty, ribuan pengunjuk rasa menyerang polisi Kazakhstan.")
+    assert triples(events) == [("KAZ", "KAZ", "ASSAULT")]

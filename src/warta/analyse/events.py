@@ -148,7 +148,8 @@ def _args(spans: list[tuple[int, int]], mentions: list[tuple[int, int, dict[str,
         last = bisect.bisect_left(starts, m_end) - 1
         if first < 0 or last < first or (args and first <= args[-1].last):
             continue
-        located = first > 0 and lower[first - 1] in words.LOCATIVE or _place_after_place(lower, surface, first)
+        located = first > 0 and lower[first - 1] in words.LOCATIVE or (
+            actor.get("kind") == "state" and _place_after_place(lower, surface, first))
         args.append(_Arg(first, last, m_start, m_end, actor, place=bool(actor.get("place")) or located))
     return [a for i, a in enumerate(args)
             if not _title_country(a, args[i + 1] if i + 1 < len(args) else None, lower)]
@@ -175,8 +176,10 @@ def _title_country(arg: _Arg, following: _Arg | None, lower: list[str]) -> bool:
 
 def _clause_start(s: _Sentence, index: int) -> int:
     """The first token of the clause that token ``index`` is in (looking left)."""
+    breaks = words.CLAUSE_BREAKS
+    lower = s.lower
     for i in range(index - 1, -1, -1):
-        if _breaks(s, i):
+        if lower[i] in breaks and _breaks(s, i):
             return i + 1
     return 0
 
@@ -189,8 +192,10 @@ def _breaks(s: _Sentence, i: int) -> bool:
 
 
 def _clause_end(s: _Sentence, index: int) -> int:
-    for i in range(index, len(s.lower)):
-        if _breaks(s, i):
+    breaks = words.CLAUSE_BREAKS
+    lower = s.lower
+    for i in range(index, len(lower)):
+        if lower[i] in breaks and _breaks(s, i):
             return i
     return len(s.lower)
 
@@ -383,6 +388,8 @@ def _roles(s: _Sentence, m: TriggerMatch) -> tuple[list[_Arg], list[_Arg]]:
             return owner, _subject(s, m.head)
         if owner:
             target = _object(s, owner[-1].last + 1)
+            if target and _verb_between(s, owner[-1].last + 1, target[0].first):
+                target = []  # ``Kunjungan Patrushev menyusul pertemuan Putin``: Putin is another verb's object
             return owner, target
         if not _after_subject(s, m):  # ``Kedua menteri menilai pengerahan pasukan itu``: the object of a verb
             return [], []
@@ -398,6 +405,12 @@ def _roles(s: _Sentence, m: TriggerMatch) -> tuple[list[_Arg], list[_Arg]]:
 
 def _object_in_gap(s: _Sentence, m: TriggerMatch) -> bool:
     return bool(m.gap) and s.lower[m.complement] in words.GAP_OBJECT_COMPLEMENTS
+
+
+def _verb_between(s: _Sentence, start: int, end: int) -> bool:
+    """Is there an active or passive verb among tokens ``[start, end)`` (another predicate)?"""
+    return any(len(w) > 4 and w.startswith(("me", "di")) and word_form(w) in ("verb", "passive")
+               for w in s.lower[start:end])
 
 
 def _gap_object(s: _Sentence, m: TriggerMatch) -> list[_Arg]:
@@ -545,6 +558,8 @@ def _events_of(ctx: _Context, s: _Sentence, index: TriggerIndex) -> list[dict[st
         targets = [a for arg in targets for a in arg.expand()]
         if sources and not targets and not (mutual and len(sources) > 1) and not _object_in_gap(s, m):
             targets = _farther_target(s, m, sources)
+            if mutual and targets and not _partner(s, targets[0]):
+                targets = []  # ``X bertemu ... untuk membahas krisis Rohingya``: a topic, not a partner
         if not sources or not targets:
             if not (mutual and len(sources) > 1) and m.trigger.type not in words.ONE_SIDED_TYPES:
                 continue
@@ -592,7 +607,7 @@ def _partner(s: _Sentence, arg: _Arg) -> bool:
     for i in range(arg.first - 1, max(-1, arg.first - 1 - _TITLE_WINDOW), -1):
         if s.lower[i] in words.PARTNER_PREPOSITIONS:
             return True
-        if not s.words[i][:1].isupper():
+        if not s.words[i][:1].isupper() and s.lower[i] != ",":  # ``dengan Presiden Turki, Recep Tayyip Erdogan``
             return False
     return False
 
