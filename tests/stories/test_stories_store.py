@@ -122,6 +122,7 @@ def test_stories_json_has_the_documented_shape(demo_db):
     assert all({"id", "source"} <= set(a) for s in stories for a in s["articles"])
     biggest = max(stories, key=lambda s: len(s["articles"]))
     assert biggest["start"] <= biggest["end"] and isinstance(biggest["events"], int)
+    assert biggest["actors"] > len(biggest["key_actors"])  # a count of every actor, not only the key ones
     result = CliRunner().invoke(main, ["stories", "--db", demo_db, "--country", "KAZ", "--format", "json"])
     kaz_titles = {a["title"] for s in json.loads(result.stdout) for a in s["articles"]}
     assert any("Tokayev" in (t or "") for t in kaz_titles)

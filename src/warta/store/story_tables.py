@@ -156,13 +156,23 @@ class StoryQueries:
         rows = self.con.execute(query, params + [limit]).fetchall()
         stories = []
         members = self._story_members([row[0] for row in rows])
+        actor_counts = self._actor_counts([row[0] for row in rows])
         for row in rows:
             sid, title, start, end, n_articles, copies, outlets, actors, n_events, n_quotes = row
             stories.append({"id": sid, "title": title, "start": _iso(start), "end": _iso(end),
                             "articles": members.get(sid, []), "article_count": n_articles, "copies": copies,
                             "outlets": json.loads(outlets), "key_actors": json.loads(actors),
-                            "actors": len(json.loads(actors)), "events": n_events, "quotes": n_quotes})
+                            "actors": actor_counts.get(sid, 0), "events": n_events, "quotes": n_quotes})
         return stories
+
+    def _actor_counts(self, story_ids: list[str]) -> dict[str, int]:
+        """Distinct actors in each story's original articles (copies add nothing)."""
+        if not story_ids:
+            return {}
+        return dict(self.con.execute(
+            "SELECT sa.story_id, count(DISTINCT a.actor_id)::INTEGER FROM story_articles sa JOIN actors a "
+            "ON a.article_id = sa.article_id WHERE list_contains(?, sa.story_id) AND sa.copy_of IS NULL "
+            "GROUP BY 1", [story_ids]).fetchall())
 
     def _story_members(self, story_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         if not story_ids:
@@ -213,6 +223,7 @@ class StoryQueries:
                 "start": _iso(data["start_date"]), "end": _iso(data["end_date"]),
                 "outlets": json.loads(data["outlets"]), "key_actors": json.loads(data["actors"]),
                 "article_count": data["articles"], "copies": data["copies"], "articles": articles,
+                "actor_count": self._actor_counts([story_id]).get(story_id, 0), "event_count": len(events),
                 "summary": json.loads(data["summary"]), "events": events, "quotes": quotes}
 
     def stories_of(self, article_ids: list[str]) -> dict[str, str]:
