@@ -329,3 +329,19 @@ def test_meeting_takes_a_later_actor_only_as_a_partner():
 def test_group_after_a_place_and_a_comma_is_still_a_subject():
     _, events = events_of("Di Almaty, ribuan pengunjuk rasa menyerang polisi Kazakhstan.")
     assert triples(events) == [("KAZ", "KAZ", "ASSAULT")]
+
+
+def test_urging_someone_to_act_targets_the_one_urged():
+    _, events = events_of("Amerika Serikat juga mendorong China dan Filipina untuk mematuhi putusan itu.")
+    assert triples(events) == [("USA", "CHN", "REQUEST"), ("USA", "PHL", "REQUEST")]
+    # near miss: with nobody between the verb and ``supaya`` the actor in the clause after is no target
+    _, events = events_of("Pemerintah India memerintahkan setiap negara bagian supaya mendata orang Rohingya.")
+    assert not [e for e in events if e["type"] == "REQUEST"]
+
+
+def test_saling_makes_an_action_mutual():
+    _, events = events_of("Baik India maupun Pakistan saling tuding soal provokasi di wilayah itu.")
+    assert triples(events) == [("IND", "PAK", "ACCUSE"), ("PAK", "IND", "ACCUSE")]
+    # near miss: without ``saling`` an accusation goes one way
+    _, events = events_of("India menuding Pakistan soal provokasi.")
+    assert triples(events) == [("IND", "PAK", "ACCUSE")]

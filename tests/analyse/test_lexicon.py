@@ -259,3 +259,18 @@ def test_a_match_knows_the_words_between_its_head_and_complement():
 def test_eksekusi_of_land_is_blocked_but_an_execution_is_an_assault():
     assert types("pengadilan melakukan eksekusi lahan sengketa") == []
     assert types("dua pejabat itu dieksekusi pekan lalu") == ["ASSAULT"]
+
+
+def test_far_complement_leaves_room_for_the_object():
+    [m] = INDEX.match("AS mendesak China dan Filipina untuk mematuhi".split()[:6])
+    assert (m.type, m.complement, list(m.gap)) == ("REQUEST", 5, [2, 3, 4])
+    # near miss: a nearer complement of the same length wins (``meminta bantuan untuk``)
+    [m] = INDEX.match("Tokayev meminta bantuan untuk meredam kerusuhan".split()[:4])
+    assert (m.mode, m.end) == ("aid", 3)
+
+
+def test_complement_marks_are_checked(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(HEADER + "desak\t~\tREQUEST\t\t020\tmendesak\turge\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad complement"):
+        load_triggers(bad)

@@ -549,7 +549,8 @@ def _events_of(ctx: _Context, s: _Sentence, index: TriggerIndex) -> list[dict[st
             sources = _pronoun_subject(ctx, s, m.head)
         if m.trigger.type not in words.PLACE_TARGET_TYPES and not (m.trigger.mode == "visit"):
             targets = [t for t in targets if not t.place]
-        mutual = _symmetric(m) or _between_at(s, m) is not None
+        mutual = _symmetric(m) or _between_at(s, m) is not None \
+            or any(w in words.MUTUAL_ADVERBS for w in s.lower[max(0, m.head - 2):m.head])
         sources = [a for arg in sources for a in arg.expand()]
         if m.trigger.lemma in words.PLURAL_SUBJECT_TRIGGERS and len({a.actor["id"] for a in sources}) < 2:
             continue

@@ -7,9 +7,11 @@ The knowledge lives in two data files; this module reads, checks and applies the
   literal word (``bertemu``) where the stem would collide with unrelated common words (*menemukan* is also
   ``temu``). ``next`` lists, ``|``-separated, the stems of a complement that must follow the head within
   :data:`WINDOW` words (``tarik`` + ``diri|pasu``: *menarik* alone means "interesting"); an alternative may be
-  several stems in a row (``pasu damai``, *pasukan perdamaian*), and a leading ``+`` asks for it right after the
-  head (``kerja`` + ``+sama``, *kerja sama*). Rows of type ``-`` are blockers: they
-  consume their words and report nothing (``serang`` + ``jantung``, *serangan jantung*).
+  several stems in a row (``pasu damai``, *pasukan perdamaian*), a leading ``+`` asks for it right after the
+  head (``kerja`` + ``+sama``, *kerja sama*), and a leading ``~`` lets it start up to :data:`FAR_WINDOW` words
+  after the head, the words between being the object (``desak`` + ``~agar``, *mendesak Israel dan Mesir
+  agar*). Rows of type ``-`` are blockers: they consume their words and report nothing (``serang`` +
+  ``jantung``, *serangan jantung*).
 - ``data/intensity.tsv``: ``type mode intensity meaning``, a Goldstein-like value from -10 (most hostile)
   to +10 (most cooperative) per PLOVER type, with rows for the modes that differ from their type.
 
@@ -42,6 +44,8 @@ __all__ = [
     "CAMEO_ROOTS",
     "WINDOW",
     "ADJACENT",
+    "FAR",
+    "FAR_WINDOW",
     "Trigger",
     "TriggerMatch",
     "TriggerIndex",
@@ -81,6 +85,10 @@ WINDOW = 3
 #: Marks a complement that must follow the head at once (``kerja`` + ``+sama``: *kerja sama*, not
 #: *kerja guru akan sama*).
 ADJACENT = "+"
+#: Marks a complement that may start up to :data:`FAR_WINDOW` words after the head, for complements that
+#: close an object phrase (``minta`` + ``~agar``: *meminta negara-negara Barat agar ...*).
+FAR = "~"
+FAR_WINDOW = 6
 #: Surface words whose look-up an index keeps; past this the cache starts again.
 MAX_CACHED_WORDS = 500_000
 
@@ -267,13 +275,26 @@ def _check_lemma(lemma: str, where: str) -> None:
 def _parse_next(text: str, where: str) -> tuple[str, ...]:
     alternatives = tuple(" ".join(alt.split()) for alt in text.split("|")) if text else ()
     for alt in alternatives:
-        words = alt.removeprefix(ADJACENT).split()
+        words = _bare(alt).split()
         if not words or not all(_LEMMA.match(w) or w.isdigit() for w in words):
             raise _fail(where, f"bad complement {alt!r} in next {text!r}: lower-case stems separated by '|', "
-                               f"'{ADJACENT}' before one that must follow the head at once")
+                               f"'{ADJACENT}' before one that must follow the head at once, '{FAR}' before one "
+                               f"that may come up to {FAR_WINDOW} words later")
     if len(set(alternatives)) != len(alternatives):
         raise _fail(where, f"next {text!r} repeats an alternative")
     return alternatives
+
+
+def _bare(alt: str) -> str:
+    """A complement without its ``+``/``~`` mark."""
+    return alt.removeprefix(ADJACENT).removeprefix(FAR)
+
+
+def _reach(alt: str) -> int:
+    """How many words after the head a complement may start: 1 (``+``), FAR_WINDOW (``~``) or WINDOW."""
+    if alt.startswith(ADJACENT):
+        return 1
+    return FAR_WINDOW if alt.startswith(FAR) else WINDOW
 
 
 def _check_type(type_: str, mode: str, cameo: str, where: str) -> None:
@@ -307,7 +328,7 @@ def _check_unique(trigger: Trigger, where: str, seen: dict, complements: dict) -
         raise _fail(where, f"duplicate entry {trigger.lemma!r} + {'|'.join(trigger.next) or '(alone)'}, "
                            f"first at {seen[trigger.key]}; merge the two rows")
     seen[trigger.key] = where
-    for alt in (a.removeprefix(ADJACENT) for a in trigger.next):
+    for alt in (_bare(a) for a in trigger.next):
         if (trigger.lemma, alt) in complements:
             raise _fail(where, f"complement {alt!r} of {trigger.lemma!r} is already in the row at "
                                f"{complements[trigger.lemma, alt]}; a complement may lead to one entry only")
@@ -360,9 +381,10 @@ class _Head:
     """What a surface word can start: its head-alone trigger, its complements indexed by first and last stem."""
 
     alone: Trigger | None
-    by_first: dict[str, list[tuple[tuple[str, ...], Trigger]]]
-    by_last: dict[str, list[tuple[tuple[str, ...], Trigger]]]
+    by_first: dict[str, list[tuple[tuple[str, ...], int, Trigger]]]
+    by_last: dict[str, list[tuple[tuple[str, ...], int, Trigger]]]
     form: str
+    reach: int = WINDOW  # the farthest a complement of this head may start
 
 
 def _group_triggers(triggers: list[Trigger]) -> tuple[dict[str, _Group], dict[str, _Group]]:
@@ -385,10 +407,10 @@ def _complement_tables(groups: list[_Group]) -> tuple[dict, dict]:
     for group in groups:
         for trigger in group.with_next:
             for alt in trigger.next:
-                adjacent = alt.startswith(ADJACENT)
-                seq = tuple(alt.removeprefix(ADJACENT).split())
-                by_first.setdefault(seq[0], []).append((seq, adjacent, trigger))
-                by_last.setdefault(seq[-1], []).append((seq, adjacent, trigger))
+                reach = _reach(alt)
+                seq = tuple(_bare(alt).split())
+                by_first.setdefault(seq[0], []).append((seq, reach, trigger))
+                by_last.setdefault(seq[-1], []).append((seq, reach, trigger))
     for table in (by_first, by_last):
         for entries in table.values():
             entries.sort(key=lambda entry: -len(entry[0]))  # stable: literal rows stay first
@@ -444,7 +466,8 @@ class TriggerIndex:
         groups = [g for g in (literal, by_stem) if g is not None]
         alone = literal.alone if literal is not None else by_stem.alone
         by_first, by_last = _complement_tables(groups)
-        return _Head(alone, by_first, by_last, _form_of(lower, root))
+        reach = max((r for entries in by_first.values() for _, r, _ in entries), default=WINDOW)
+        return _Head(alone, by_first, by_last, _form_of(lower, root), max(reach, WINDOW))
 
     # -- complements
 
@@ -459,13 +482,13 @@ class TriggerIndex:
 
     def _after(self, head: _Head, words: list[str], i: int) -> tuple | None:
         best = None
-        for p in range(i + 1, min(len(words), i + 1 + WINDOW)):
+        for p in range(i + 1, min(len(words), i + 1 + head.reach)):
             if words[p] in _CLAUSE_PUNCT:
                 break
             lower, root = self._key(words[p])
-            for seq, adjacent, trigger in head.by_first.get(root, ()) or head.by_first.get(lower, ()):
+            for seq, reach, trigger in head.by_first.get(root, ()) or head.by_first.get(lower, ()):
                 rank = (len(seq), -(p - i))
-                if adjacent and p != i + 1:
+                if p - i > reach:
                     continue
                 if (best is None or rank > best[0]) and self._seq_at(seq, words, p):
                     best = (rank, i, p + len(seq), trigger, p)
@@ -477,9 +500,9 @@ class TriggerIndex:
             if words[q] in _CLAUSE_PUNCT:
                 break
             lower, root = self._key(words[q])
-            for seq, adjacent, trigger in head.by_last.get(root, ()) or head.by_last.get(lower, ()):
+            for seq, reach, trigger in head.by_last.get(root, ()) or head.by_last.get(lower, ()):
                 rank = (len(seq), -(i - q))
-                if adjacent and q != i - 1:
+                if reach == 1 and q != i - 1:
                     continue
                 if (best is None or rank > best[0]) and self._seq_at(seq, words, q - len(seq) + 1):
                     best = (rank, q - len(seq) + 1, i + 1, trigger, -1)

@@ -86,6 +86,9 @@ SYMMETRIC_TYPES: frozenset[str] = frozenset({"CONSULT", "COOPERATE"})
 SYMMETRIC_TRIGGERS: frozenset[str] = frozenset({"sepakat", "setuju", "kesepakatan", "perjanjian", "bersepakat",
                                                 "menyepakati", "damai", "berdamai", "bertemu", "pertemuan"})
 
+#: Adverbs that make any action mutual: ``India dan Pakistan saling tuding``, ``saling mengecam``.
+MUTUAL_ADVERBS: frozenset[str] = frozenset({"saling"})
+
 #: Words that stand for the two parties last named: ``keduanya``, ``kedua negara``, ``Kami berdua``.
 PAIR_WORDS: frozenset[str] = frozenset({"keduanya", "berdua"})
 PAIR_NOUNS: frozenset[str] = frozenset({"negara", "pihak", "belah", "menteri", "pemimpin", "presiden", "pemerintah",
@@ -125,7 +128,7 @@ PLURAL_SUBJECT_TRIGGERS: frozenset[str] = frozenset({"bahas"})
 
 #: Complements whose object stands between them and the head (``menyebut X sebagai``, ``menekan X agar``):
 #: with no actor there, what follows the complement is a label or a clause, never the target.
-GAP_OBJECT_COMPLEMENTS: frozenset[str] = frozenset({"sebagai", "agar", "supaya", "dalang"})
+GAP_OBJECT_COMPLEMENTS: frozenset[str] = frozenset({"sebagai", "agar", "supaya", "untuk", "dalang"})
 
 #: Words that join two verb phrases with one subject: ``X menyebut ... dan menuduh Y``.
 VERB_COORDINATION: frozenset[str] = frozenset({"dan", "serta", "lalu", "kemudian", "sekaligus", ","})
