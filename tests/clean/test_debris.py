@@ -131,3 +131,24 @@ def test_empty_and_whitespace_input_gives_no_paragraphs():
 
 def test_control_and_invisible_characters_are_folded():
     assert normalise_line("a\u200bb\u00a0 c\x07d") == "ab c d"
+
+
+def test_byline_without_colon_and_photo_button_are_debris_and_the_writer_is_the_author():
+    from warta.api import analyze
+
+    text = ("Kerusuhan Meluas di Almaty\nKamis, 6 Januari 2022 | 07:45 WIB\n"
+            "Penulis Dimas Prakoso | Editor Laras Wulandari\n\nLihat Foto\n\n"
+            "JAKARTA, KOMPAS.com - Presiden Kazakhstan meminta bantuan pasukan untuk meredam kerusuhan di negaranya "
+            "sejak awal pekan ini, kata juru bicara kepresidenan.\n\nKerusuhan itu dipicu kenaikan harga gas.")
+    doc = analyze(text)
+    assert doc.author == "Dimas Prakoso"
+    assert {r.reason for r in doc.removed if r.text == "Lihat Foto"} == {"boilerplate"}
+    assert "Lihat Foto" not in doc.text and "Penulis" not in doc.text
+
+
+def test_oleh_and_laporan_wartawan_bylines_give_the_name():
+    from warta.clean.debris import _byline_name
+
+    assert _byline_name("Oleh Laras Anggraini") == "Laras Anggraini"
+    assert _byline_name("Laporan Wartawan Tribunnews.com, Arif Setiawan") == "Arif Setiawan"
+    assert _byline_name("Olehsari Putri") == "Olehsari Putri"

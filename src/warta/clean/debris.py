@@ -31,7 +31,8 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _FOLD = re.compile(r"[\W_]+", re.UNICODE)
-_BYLINE_VALUE = re.compile(r"^(?:[^:]{2,30}:\s*|oleh\s+)(?P<name>.+)$", re.IGNORECASE)
+_BYLINE_VALUE = re.compile(r"^(?:[^:|]{2,30}:\s*|oleh\s+|(?:penulis|reporter|pewarta|wartawan)\s+)"
+                           r"(?P<name>[^|]+?)(?:\s*\|.*)?$", re.IGNORECASE)
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'.\-]*\s?){1,5}$")
 _DOMAINISH = re.compile(r"\.(com|id|co|net|org)\b|-online")
 _SEG_SPLIT = re.compile(r"[\s.]+")
@@ -128,7 +129,7 @@ def _classify_header(lines: list[LineVerdict], rules: DebrisRules, result: Clean
         elif result.title is None or fold(v.text) == fold(result.title):
             v.reason, result.title = "title", result.title or v.text
         elif _NAME_LINE.match(v.text) and count_words(v.text) <= 4 and result.byline is None:
-            v.reason, result.byline = "byline", v.text
+            v.reason, result.byline = "byline", _byline_name(v.text)
         elif (m := rules.header_byline.match(v.text)) and result.byline is None:
             v.reason, result.byline, result.byline_outlet = "byline", m.group("name"), m.group("outlet")
         elif v.kind != "prose":
@@ -136,10 +137,18 @@ def _classify_header(lines: list[LineVerdict], rules: DebrisRules, result: Clean
     return first
 
 
+_BYLINE_LEAD = re.compile(r"^(?:oleh|by)\s+|^laporan\s+wartawan\s+[^,]{2,40},\s*", re.IGNORECASE)
+
+
+def _byline_name(text: str) -> str:
+    """The writer's name in a byline: ``Oleh Laras Anggraini``, ``Laporan Wartawan Tribunnews.com, Arif``."""
+    return _BYLINE_LEAD.sub("", text).strip() or text
+
+
 def _note_header_debris(v: LineVerdict, result: CleanResult) -> None:
     if v.reason == "byline" and result.byline is None:
         m = _BYLINE_VALUE.match(v.text)
-        result.byline = (m.group("name") if m else v.text).strip()
+        result.byline = _byline_name((m.group("name") if m else v.text).strip())
 
 
 def _strip_dateline(lines: list[LineVerdict], first: int, rules: DebrisRules, result: CleanResult) -> tuple[int, str] | None:

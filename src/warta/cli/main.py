@@ -113,6 +113,10 @@ def show(article_id: str, db: str, fmt: str) -> None:
     try:
         with Store(db, read_only=True) as store:
             doc = store.get_article(article_id)
+            if doc is not None and store._has_table("story_articles"):
+                row = store.con.execute("SELECT story_id, copy_of FROM story_articles WHERE article_id = ?",
+                                        [doc["id"]]).fetchone()
+                doc["story"], doc["copy_of"] = row if row else (None, None)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     if doc is None:

@@ -27,7 +27,10 @@ def _header(doc: dict[str, Any]) -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold cyan", no_wrap=True)
     grid.add_column()
-    for key in ("id", "source", "outlet", "url", "title", "published", "language", "dateline", "author"):
+    for key in ("id", "source", "outlet", "url", "title", "published", "language", "dateline", "author", "story",
+                "copy_of"):
+        if key in ("story", "copy_of") and not doc.get(key):
+            continue
         grid.add_row(key, escape(str(doc.get(key))) if doc.get(key) is not None else Text("—", style="dim"))
     return grid
 

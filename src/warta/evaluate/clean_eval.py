@@ -33,7 +33,7 @@ __all__ = ["GoldCase", "Scores", "evaluate_cases", "load_cases", "evaluate_clean
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 _WS = re.compile(r"\s+")
-_META_FIELDS = ("title", "outlet", "dateline", "published", "language")
+_META_FIELDS = ("title", "outlet", "dateline", "published", "language", "author")
 
 
 def norm(text: str) -> str:

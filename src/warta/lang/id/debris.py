@@ -19,7 +19,7 @@ WHOLE_LINE: dict[str, list[str]] = {
         r"dengarkan(\s+(artikel|berita))?(\s+ini)?", r"putar\s+audio", r"bagikan(\s+(artikel|berita)(\s+ini)?)?",
         r"share(\s+this)?", r"salin\s+(link|tautan)", r"tautan\s+disalin", r"link\s+(berhasil\s+)?disalin",
         r"print", r"cetak", r"kembali\s+ke\s+atas", r"back\s+to\s+top", r"home", r"beranda",
-        r"lihat\s+(semua|selengkapnya)", r"selengkapnya", r"tutup", r"close", r"next", r"prev(ious)?",
+        r"lihat\s+(semua|selengkapnya)", r"lihat\s+(foto|video|galeri)", r"selengkapnya", r"tutup", r"close", r"next", r"prev(ious)?",
         r"halaman\s+(selanjutnya|berikutnya|sebelumnya)", r"halaman\s+\d+(\s+(dari|of)\s+\d+)?",
         r"\d+\s*/\s*\d+", r"(hal(aman)?\.?\s*)?\d+\s+\d+\s+\d+(\s+\d+)*", r"(facebook|twitter|whatsapp|telegram|line|email|copy link|x)(\s+(facebook|twitter|whatsapp|telegram|line|email|copy link|x))*",
         r"ikuti\s+kami", r"follow\s+us", r"writer", r"verified\s+writer",
@@ -59,6 +59,7 @@ LINE_PREFIX: dict[str, list[str]] = {
     "byline": [
         r"(penulis|reporter|pewarta|editor|penyunting|redaktur|kontributor|wartawan|jurnalis|author|writer)\s*:",
         r"oleh\s*:", r"by\s*:", r"laporan\s+wartawan\b", r"editor\s+\w+\s*$",
+        r"(penulis|reporter|pewarta|wartawan)\s+[a-z][\w'.]*(\s+[a-z][\w'.]*){0,3}\s*(\|.*)?$",
         r"sumber\s*:\s*[\w.\- ]{2,40}\.?(\s+(gambar|foto)(\s+header)?\s*:.{0,60})?$",
     ],
     "tags": [r"(topik|tags?|tagar|kata\s+kunci|topic)\s*:\s*\S"],
