@@ -345,3 +345,16 @@ def test_saling_makes_an_action_mutual():
     # near miss: without ``saling`` an accusation goes one way
     _, events = events_of("India menuding Pakistan soal provokasi.")
     assert triples(events) == [("IND", "PAK", "ACCUSE")]
+
+
+def test_hyphenated_pair_of_states_stands_for_both():
+    _, events = events_of("Nikolai Patrushev memimpin delegasi dalam konsultasi keamanan strategis Rusia-China.")
+    assert triples(events) == [("CHN", "RUS", "CONSULT"), ("RUS", "CHN", "CONSULT")]
+    _, events = events_of("Perundingan Israel-Palestina kembali digelar di Kairo.")
+    assert triples(events) == [("ISR", "PSE", "CONSULT"), ("PSE", "ISR", "CONSULT")]
+
+
+def test_alliance_back_reference_is_a_party():
+    _, events = events_of("Tokayev meminta bantuan Organisasi Perjanjian Keamanan Kolektif (CSTO). Lavrov menjelaskan "
+                          "langkah CSTO setelah Tokayev meminta bantuan aliansi itu.")
+    assert triples(events) == [("KAZ", "CSTO", "REQUEST"), ("KAZ", "CSTO", "REQUEST")]

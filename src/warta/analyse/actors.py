@@ -112,6 +112,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "institution": _phrase_pattern(list(words.INSTITUTIONS)),
         "named": _phrase_pattern(list(words.NAMED_INSTITUTIONS)),
         "group": re.compile(rf"(?:(?:{quantifiers})\s+)?{groups}", re.IGNORECASE),
+        "igo_anaphor": re.compile(
+            r"\b(" + "|".join(words.IGO_ANAPHORS) + r")\b(?:[ \t]+[\w-]+){0," + str(words.IGO_ANAPHOR_GAP - 1)
+            + r"}?[ \t]+(?:" + "|".join(words.ANAPHOR_CLOSERS) + r")\b", re.IGNORECASE),
         "anaphor": re.compile(
             _phrase_pattern(list(words.PERSON_ROLES)).pattern + r"\s+(?:" + "|".join(words.ANAPHOR_CLOSERS) + r")\b",
             re.IGNORECASE),
@@ -174,6 +177,8 @@ def _stands_for_state(text: str, start: int, end: int) -> bool:
     """A capital is its state when it acts, or when something is done to it: it is the object of a verb or
     of a preposition that introduces a party (``mengutuk Moskow``, ``kepada Beijing``), not a place
     (``di Moskow``, ``ke Beijing``)."""
+    if _hyphen_pair(text, start, end):
+        return True
     before = text[max(0, start - 30) : start].split()
     placed = bool(before) and before[-1].lower() in words.PLACE_PREPOSITIONS  # "tiba di Beijing kemudian ..."
     if _acts(text, end, adverbs=not placed):
@@ -182,6 +187,15 @@ def _stands_for_state(text: str, start: int, end: int) -> bool:
         return False
     word = before[-1].lower()
     return word in words.PARTY_PREPOSITIONS or (_verbal(word) and word not in words.AUXILIARIES)
+
+
+def _hyphen_pair(text: str, start: int, end: int) -> bool:
+    """``Moskow-Beijing``, ``Washington-Seoul``: a capital joined by a hyphen to another capitalised name is a
+    pair of states (a relation, talks between them), not a place."""
+    after = text[end : end + 2]
+    before = text[max(0, start - 2) : start]
+    return (len(after) == 2 and after[0] == "-" and after[1].isupper()) or (
+        len(before) == 2 and before[1] == "-" and before[0].isalpha())
 
 
 def _verbal(word: str) -> bool:
@@ -488,6 +502,18 @@ def _role_references(ctx: _Context) -> None:
             ctx.mentions.append(_copy(target, m.start(), m.end()))
 
 
+def _igo_references(ctx: _Context) -> None:
+    """``aliansi itu``, ``aliansi pimpinan Rusia itu``: the organisation of states named last before it. The
+    mention is the noun alone, so that a state named inside the phrase stays a mention of its own."""
+    for m in _patterns()["igo_anaphor"].finditer(ctx.doc.text):
+        start, end = m.start(1), m.end(1)
+        if _covered(ctx, start, end):
+            continue
+        earlier = [e for e in ctx.mentions if e.kind == "igo" and e.end <= start]
+        if earlier:
+            ctx.mentions.append(_copy(max(earlier, key=lambda e: e.start), start, end))
+
+
 def _fits(person: Mention, role: str) -> bool:
     if person.role == role:
         return True
@@ -538,6 +564,7 @@ def _resolve(doc: Document, dictionary: ActorDictionary) -> _Context:
     ctx.mentions.sort(key=lambda m: m.start)
     _roles_from_text(ctx)
     _role_references(ctx)
+    _igo_references(ctx)
     ctx.mentions.sort(key=lambda m: (m.start, -m.end))
     _drop_title_countries(ctx)
     ctx.mentions = _drop_nested(ctx.mentions)

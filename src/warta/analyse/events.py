@@ -146,6 +146,10 @@ def _args(spans: list[tuple[int, int]], mentions: list[tuple[int, int, dict[str,
     for m_start, m_end, actor in mentions:
         first = bisect.bisect_right(starts, m_start) - 1
         last = bisect.bisect_left(starts, m_end) - 1
+        if args and first == args[-1].last and _hyphen_joined(args[-1], actor, m_start, spans, surface, first):
+            args[-1] = _Arg(args[-1].first, last, args[-1].start, m_end, {"id": "pair", "kind": "pair"},
+                            members=(args[-1].actor, actor))  # ``Rusia-China``, ``Moskow-Beijing``
+            continue
         if first < 0 or last < first or (args and first <= args[-1].last):
             continue
         located = first > 0 and lower[first - 1] in words.LOCATIVE or (
@@ -153,6 +157,18 @@ def _args(spans: list[tuple[int, int]], mentions: list[tuple[int, int, dict[str,
         args.append(_Arg(first, last, m_start, m_end, actor, place=bool(actor.get("place")) or located))
     return [a for i, a in enumerate(args)
             if not _title_country(a, args[i + 1] if i + 1 < len(args) else None, lower)]
+
+
+def _hyphen_joined(prev: _Arg, actor: dict[str, Any], m_start: int, spans: list[tuple[int, int]],
+                   surface: list[str], token: int) -> bool:
+    """Two states in one hyphenated word (``Rusia-China``): a pair standing for both."""
+    kinds = ("state", "igo")
+    if prev.members or prev.actor.get("kind") not in kinds or actor.get("kind") not in kinds:
+        return False
+    if prev.actor.get("country") == actor.get("country"):
+        return False
+    joint = m_start - spans[token][0]
+    return 0 < joint <= len(surface[token]) and surface[token][joint - 1] == "-"
 
 
 def _place_after_place(lower: list[str], surface: list[str], first: int) -> bool:

@@ -237,6 +237,12 @@ COUNTERPART_WORDS: tuple[str, ...] = ("rekannya", "mitranya", "sejawatnya", "kol
 #: Demonstrative words closing a back-reference: ``menteri luar negeri itu``, ``diplomat top tersebut``.
 ANAPHOR_CLOSERS: tuple[str, ...] = ("itu", "tersebut", "ini")
 
+#: Nouns that refer back to the organisation of states last named when a closer follows them, perhaps after
+#: a few words (``aliansi itu``, ``aliansi pimpinan Rusia itu``, ``organisasi tersebut``).
+IGO_ANAPHORS: tuple[str, ...] = ("aliansi", "organisasi", "blok", "pakta", "perhimpunan", "himpunan")
+#: How many words may stand between such a noun and its closer.
+IGO_ANAPHOR_GAP = 3
+
 #: The country assumed for an Indonesian article's actors when it names no state at all.
 HOME_COUNTRY = "IDN"
 
