@@ -358,3 +358,11 @@ def test_alliance_back_reference_is_a_party():
     _, events = events_of("Tokayev meminta bantuan Organisasi Perjanjian Keamanan Kolektif (CSTO). Lavrov menjelaskan "
                           "langkah CSTO setelah Tokayev meminta bantuan aliansi itu.")
     assert triples(events) == [("KAZ", "CSTO", "REQUEST"), ("KAZ", "CSTO", "REQUEST")]
+
+
+def test_saya_inside_a_quote_is_its_speaker():
+    _, events = events_of('"Saya meminta Rusia menarik pasukannya dari Ukraina," kata Joe Biden.')
+    assert triples(events) == [("USA", "RUS", "REQUEST")]
+    # near miss: outside a quote ``saya`` stands for nobody
+    _, events = events_of("Saya meminta Rusia menarik pasukannya dari Ukraina.")
+    assert events == []

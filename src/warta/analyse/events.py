@@ -486,14 +486,14 @@ class _Context:
 
 def _pronoun_subject(ctx: _Context, s: _Sentence, head: int) -> list[_Arg]:
     """``Ia mengecam ...``: a person pronoun as subject stands for the person last named before it;
-    ``kami``/``kita`` inside a quote for the speaker."""
+    ``kami``, ``kita``, ``saya`` inside a quote for its speaker."""
     floor = _clause_start(s, head)
     for i in range(head - 1, floor - 1, -1):
         w = s.lower[i]
         actor = None
         if w in words.PERSON_PRONOUNS:
             actor = ctx.last_person
-        elif w in ("kami", "kita"):
+        elif w in words.SPEAKER_PRONOUNS:
             actor = _speaker_actor(ctx, s.spans[i][0])
         if actor is not None:
             start, end = s.spans[i]

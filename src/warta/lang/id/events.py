@@ -77,6 +77,9 @@ RECEIVING_VERBS: frozenset[str] = frozenset({"menerima", "mendapat", "mendapatka
 #: Subject pronouns that stand for the person last named (``Ia juga mengecam ...``).
 PERSON_PRONOUNS: frozenset[str] = frozenset({"ia", "dia", "beliau", "pihaknya", "dirinya"})
 
+#: First-person pronouns that stand, inside a quote, for its speaker (``"Kami menolak ...," kata Lavrov``).
+SPEAKER_PRONOUNS: frozenset[str] = frozenset({"kami", "kita", "saya", "aku"})
+
 #: Relative pronoun: ``CSTO yang dipimpin Rusia mengirim pasukan`` -- the head before it is the subject.
 RELATIVE = "yang"
 
