@@ -366,3 +366,12 @@ def test_saya_inside_a_quote_is_its_speaker():
     # near miss: outside a quote ``saya`` stands for nobody
     _, events = events_of("Saya meminta Rusia menarik pasukannya dari Ukraina.")
     assert events == []
+
+
+def test_envoys_of_one_state_make_one_event_per_country_pair():
+    _, events = events_of("Itsunori Onodera bersama Taro Kono melakukan pertemuan dengan James Mattis dan Rex "
+                          "Tillerson di Washington.")
+    assert triples(events) == [("JPN", "USA", "CONSULT"), ("USA", "JPN", "CONSULT")]
+    # near miss: parties of two states stay two events
+    _, events = events_of("China dan Rusia mengecam Amerika Serikat.")
+    assert triples(events) == [("CHN", "USA", "ACCUSE"), ("RUS", "USA", "ACCUSE")]

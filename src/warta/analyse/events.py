@@ -600,9 +600,11 @@ def _events_of(ctx: _Context, s: _Sentence, index: TriggerIndex) -> list[dict[st
             if m.trigger.type == "PROTEST" and src is not None and _authority(src):
                 continue  # ``Tokayev menyebut kerusuhan ...``: protests are made by civilians, not by the state
             key = (src.actor["id"] if src else None, tgt.actor["id"] if tgt else None, m.trigger.type)
-            if key in seen:  # ``bertemu dalam pertemuan``: one event per clause, not one per trigger word
+            by_country = (i, _party(src), _party(tgt), m.trigger.type)
+            if key in seen or by_country in seen:  # ``bertemu dalam pertemuan``: one event per clause
                 continue
             seen.add(key)
+            seen.add(by_country)
             events.append({**base, "source": src.to_dict(text) if src else _nobody(),
                            "target": tgt.to_dict(text) if tgt else None})
     return events
@@ -612,6 +614,13 @@ def _speaker_before(s: _Sentence, head: int) -> list[_Arg]:
     """``..." kata Retno seusai pertemuan dengan X``: the speaker named just before a scene noun took part."""
     before = [a for a in s.speakers if a.last < head and head - a.last <= 2]
     return before[-1:]
+
+
+def _party(arg: _Arg | None) -> str | None:
+    """The country an argument acts for, else its actor id (two envoys of one state are one party)."""
+    if arg is None:
+        return None
+    return arg.actor.get("country") or arg.actor["id"]
 
 
 def _authority(arg: _Arg) -> bool:
