@@ -375,3 +375,14 @@ def test_envoys_of_one_state_make_one_event_per_country_pair():
     # near miss: parties of two states stay two events
     _, events = events_of("China dan Rusia mengecam Amerika Serikat.")
     assert triples(events) == [("CHN", "USA", "ACCUSE"), ("RUS", "USA", "ACCUSE")]
+
+
+def test_armed_forces_defending_a_state_give_military_protection():
+    _, events = events_of("Joe Biden mengatakan bahwa pasukan AS akan membela Taiwan jika pulau itu diserang.")
+    defend = [e for e in events if e["trigger"] == "membela"]
+    assert triples(defend) == [("USA", "TWN", "AID")] and defend[0]["cameo"] == "074"
+    _, events = events_of("Namun, Washington akan membela setiap jengkal wilayah anggota NATO jika diserang.")
+    assert ("USA", "NATO", "AID") in triples(events)
+    # near miss: a government defending a decision in words is SUPPORT
+    _, events = events_of("Washington membela keputusan Israel.")
+    assert triples(events) == [("USA", "ISR", "SUPPORT")]

@@ -605,7 +605,7 @@ def _events_of(ctx: _Context, s: _Sentence, index: TriggerIndex) -> list[dict[st
                 continue
             seen.add(key)
             seen.add(by_country)
-            events.append({**base, "source": src.to_dict(text) if src else _nobody(),
+            events.append({**base, **_military(m, src), "source": src.to_dict(text) if src else _nobody(),
                            "target": tgt.to_dict(text) if tgt else None})
     return events
 
@@ -614,6 +614,17 @@ def _speaker_before(s: _Sentence, head: int) -> list[_Arg]:
     """``..." kata Retno seusai pertemuan dengan X``: the speaker named just before a scene noun took part."""
     before = [a for a in s.speakers if a.last < head and head - a.last <= 2]
     return before[-1:]
+
+
+def _military(m: TriggerMatch, src: _Arg | None) -> dict[str, Any]:
+    """Type, mode, CAMEO and intensity that armed forces as source give the trigger, if they change it."""
+    if src is None or src.actor.get("sector") != "MIL":
+        return {}
+    changed = words.MILITARY_SOURCE_TYPES.get((m.trigger.type, m.trigger.mode or ""))
+    if changed is None:
+        return {}
+    type_, mode, cameo = changed
+    return {"type": type_, "mode": mode, "cameo": cameo, "intensity": intensity(type_, mode)}
 
 
 def _party(arg: _Arg | None) -> str | None:

@@ -144,6 +144,12 @@ VERB_PHRASE_ADVERBS: frozenset[str] = frozenset({"juga", "pun", "bahkan", "langs
 #: sentence, or they are left out (measured on the gold: a one-sided MOBILIZE or RETREAT was mostly wrong).
 ONE_SIDED_TYPES: frozenset[str] = frozenset({"PROTEST"})
 
+#: (type, mode) of a trigger that armed forces as source turn into another (type, mode, CAMEO): *pasukan AS
+#: akan membela Taiwan* is military protection (AID 074), not words of support.
+MILITARY_SOURCE_TYPES: dict[tuple[str, str], tuple[str, str, str]] = {
+    ("SUPPORT", "defend"): ("AID", "peacekeeping", "074"),
+}
+
 #: Who never stages a PROTEST (the contract: civilians as source): states, organisations of states, and the
 #: government, armed forces, police, courts and legislature (they ACCUSE or COERCE instead).
 AUTHORITY_KINDS: frozenset[str] = frozenset({"state", "igo"})
