@@ -386,3 +386,11 @@ def test_armed_forces_defending_a_state_give_military_protection():
     # near miss: a government defending a decision in words is SUPPORT
     _, events = events_of("Washington membela keputusan Israel.")
     assert triples(events) == [("USA", "ISR", "SUPPORT")]
+
+
+def test_passive_agent_is_never_a_place():
+    _, events = events_of("Pentagon memerintahkan 7.000 tentara tambahan dikerahkan ke Jerman.")
+    assert not [e for e in events if e["type"] == "MOBILIZE" and e["source"]["country"] == "DEU"]
+    # near miss: an agent right after the passive verb still is one
+    _, events = events_of("Ukraina diserang Rusia pada 24 Februari.", published="2022-03-01")
+    assert triples(events) == [("RUS", "UKR", "ASSAULT")]

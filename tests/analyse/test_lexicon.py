@@ -274,3 +274,8 @@ def test_complement_marks_are_checked(tmp_path):
     bad.write_text(HEADER + "desak\t~\tREQUEST\t\t020\tmendesak\turge\n", encoding="utf-8")
     with pytest.raises(ValueError, match="bad complement"):
         load_triggers(bad)
+
+
+def test_caught_on_camera_is_no_arrest():
+    assert types("dia tertangkap kamera menggigit seorang tentara") == []
+    assert types("dia tertangkap polisi di perbatasan") == ["COERCE"]

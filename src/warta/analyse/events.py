@@ -324,7 +324,7 @@ def _agent(s: _Sentence, after: int) -> list[_Arg]:
     for i in range(after, end):
         if s.lower[i] == words.AGENT_MARKER:
             return _object(s, i + 1, window=4)
-    return _object(s, after, window=2)
+    return _object(s, after, window=2, places=False)
 
 
 def _possessor(s: _Sentence, after: int) -> list[_Arg]:
