@@ -279,3 +279,11 @@ def test_complement_marks_are_checked(tmp_path):
 def test_caught_on_camera_is_no_arrest():
     assert types("dia tertangkap kamera menggigit seorang tentara") == []
     assert types("dia tertangkap polisi di perbatasan") == ["COERCE"]
+
+
+def test_tersebut_is_no_labelling_verb():
+    assert "ACCUSE" not in types("Tokayev menjuluki demonstrasi tersebut sebagai upaya kudeta")[1:]
+    assert types("negara tersebut sebagai anggota") == []
+    # near miss: the labelling verb itself spans its object up to ``sebagai``
+    assert matches("Tokayev menyebut demonstrasi tersebut sebagai upaya kudeta")[0] == (
+        "menyebut demonstrasi tersebut sebagai", "ACCUSE", "accuse")
