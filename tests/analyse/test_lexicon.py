@@ -287,3 +287,11 @@ def test_tersebut_is_no_labelling_verb():
     # near miss: the labelling verb itself spans its object up to ``sebagai``
     assert matches("Tokayev menyebut demonstrasi tersebut sebagai upaya kudeta")[0] == (
         "menyebut demonstrasi tersebut sebagai", "ACCUSE", "accuse")
+
+
+def test_a_topic_and_feeling_driven_are_no_events():
+    assert types("kerusuhan itu menjadi pokok bahasan utama kedua diplomat") == ["PROTEST"]
+    assert types("mereka terdorong untuk pulang") == []
+    # near miss: discussing and urging are
+    assert types("kedua menteri membahas kerusuhan itu") == ["CONSULT", "PROTEST"]
+    assert types("AS mendorong China untuk mematuhi putusan") == ["REQUEST", "CONCEDE"]
