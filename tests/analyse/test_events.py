@@ -394,3 +394,16 @@ def test_passive_agent_is_never_a_place():
     # near miss: an agent right after the passive verb still is one
     _, events = events_of("Ukraina diserang Rusia pada 24 Februari.", published="2022-03-01")
     assert triples(events) == [("RUS", "UKR", "ASSAULT")]
+
+
+def test_scene_with_a_partner_then_the_main_subject():
+    _, events = events_of("Dalam diskusinya dengan Rodrigo Duterte, Joko Widodo menceritakan kasus itu.")
+    assert triples(events) == [("IDN", "PHL", "CONSULT"), ("PHL", "IDN", "CONSULT")]
+
+
+def test_a_comma_joins_actors_only_in_a_list_that_goes_on():
+    _, events = events_of("Rusia, China dan Iran mengecam Amerika Serikat.")
+    assert triples(events) == [("CHN", "USA", "ACCUSE"), ("IRN", "USA", "ACCUSE"), ("RUS", "USA", "ACCUSE")]
+    # near miss: a comma that ends a phrase joins nothing
+    _, events = events_of("Setelah bertemu Xi Jinping, Joe Biden mengecam Rusia.")
+    assert ("CHN", "RUS", "ACCUSE") not in triples(events)

@@ -227,6 +227,15 @@ def _coordination_gap(s: _Sentence, start: int, end: int) -> bool:
         len(rest) <= 4 and all(w[:1].isupper() for w in rest))
 
 
+def _joined(s: _Sentence, prev: _Arg, cur: _Arg) -> bool:
+    """A comma alone joins two actors only inside a list that goes on (``Rusia, China dan Iran``); ``dengan
+    Duterte, Jokowi menceritakan`` is the end of a phrase and the subject of the next clause."""
+    if s.lower[prev.last + 1:cur.first] != [","]:
+        return True
+    after = s.lower[cur.last + 1] if cur.last + 1 < len(s.lower) else ""
+    return after == "," or after in words.COORDINATION
+
+
 def _coordinated_left(s: _Sentence, arg_index: int, floor: int) -> list[_Arg]:
     """``China dan Rusia``: the argument and those joined to it by coordination before it. A pair phrase
     (``kedua menteri``) already stands for both parties and joins nothing (``X menelepon Y dan kedua menteri
@@ -236,7 +245,7 @@ def _coordinated_left(s: _Sentence, arg_index: int, floor: int) -> list[_Arg]:
     while i > 0:
         prev, cur = s.args[i - 1], s.args[i]
         if prev.first < floor or prev.place or prev.members or cur.members \
-                or not _coordination_gap(s, prev.last + 1, cur.first):
+                or not _coordination_gap(s, prev.last + 1, cur.first) or not _joined(s, prev, cur):
             break
         group.insert(0, prev)
         i -= 1
@@ -248,7 +257,8 @@ def _coordinated_right(s: _Sentence, arg_index: int, ceiling: int) -> list[_Arg]
     i = arg_index
     while i + 1 < len(s.args):
         cur, nxt = s.args[i], s.args[i + 1]
-        if nxt.last >= ceiling or cur.members or nxt.members or not _coordination_gap(s, cur.last + 1, nxt.first):
+        if nxt.last >= ceiling or cur.members or nxt.members or not _coordination_gap(s, cur.last + 1, nxt.first) \
+                or not _joined(s, cur, nxt):
             break
         group.append(nxt)
         i += 1
@@ -412,7 +422,7 @@ def _roles(s: _Sentence, m: TriggerMatch) -> tuple[list[_Arg], list[_Arg]]:
         if m.start > 0 and s.lower[m.start - 1] in words.SETTING_WORDS:  # ``dalam pertemuan itu, X ...``
             partner = _object(s, m.end) if _symmetric(m) else []
             if partner and _partner(s, partner[0]):  # ``seusai pertemuan dengan Menlu Timor-Leste``
-                return _subject(s, m.head) or _speaker_before(s, m.head), partner
+                return _subject(s, m.head) or _speaker_before(s, m.head) or _main_subject(s, partner[-1]), partner
             return [], []
     if _object_in_gap(s, m):  # ``menyebut kerusuhan itu sebagai upaya kudeta``: the label is no target
         return _subject(s, m.head), _gap_object(s, m)
@@ -608,6 +618,16 @@ def _events_of(ctx: _Context, s: _Sentence, index: TriggerIndex) -> list[dict[st
             events.append({**base, **_military(m, src), "source": src.to_dict(text) if src else _nobody(),
                            "target": tgt.to_dict(text) if tgt else None})
     return events
+
+
+def _main_subject(s: _Sentence, after: _Arg) -> list[_Arg]:
+    """``Dalam diskusinya dengan Duterte, Jokowi menceritakan ...``: the subject of the main clause that the
+    scene phrase opens the sentence for (right after its comma)."""
+    comma = next((i for i in range(after.last + 1, min(len(s.lower), after.last + 4)) if s.lower[i] == ","), None)
+    if comma is None:
+        return []
+    found = [a for a in s.args if a.first == comma + 1 and not a.place]
+    return found[:1]
 
 
 def _speaker_before(s: _Sentence, head: int) -> list[_Arg]:
