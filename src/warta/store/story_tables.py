@@ -219,12 +219,17 @@ class StoryQueries:
         quote_keys = ("article_id", "seq", "text", "direct", "speaker_actor", "speaker_name", "speaker_text",
                       "attributed_to", "published", "outlet")
         quotes = [{k: _iso(v) for k, v in zip(quote_keys, q)} for q in quote_rows]
+        summary = json.loads(data["summary"])
+        if not summary and originals:  # a one-article story is summarised when shown
+            from ..stories.build import summarise_articles
+
+            summary = summarise_articles(self.con, originals[:1])
         return {"id": story_id, "title": data["title"], "title_article": data["title_article"],
                 "start": _iso(data["start_date"]), "end": _iso(data["end_date"]),
                 "outlets": json.loads(data["outlets"]), "key_actors": json.loads(data["actors"]),
                 "article_count": data["articles"], "copies": data["copies"], "articles": articles,
                 "actor_count": self._actor_counts([story_id]).get(story_id, 0), "event_count": len(events),
-                "summary": json.loads(data["summary"]), "events": events, "quotes": quotes}
+                "summary": summary, "events": events, "quotes": quotes}
 
     def stories_of(self, article_ids: list[str]) -> dict[str, str]:
         if not article_ids:

@@ -284,26 +284,35 @@ def _key_actors(rows: list[tuple]) -> list[dict[str, Any]]:
 
 
 def _summaries(con, members: dict[str, list[tuple]], copy_of: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
-    """Each story's extractive summary: sentences from its earliest and latest original articles."""
-    from ..analyse.tokens import split_sentences
-    from .summary import summarise_story
+    """The extractive summary of each story of several articles, from its earliest and latest originals.
 
+    A story of one article (most stories) is summarised when it is shown (:func:`summarise_articles`), which
+    costs a few milliseconds then and keeps the update after an ingest cheap.
+    """
     chosen: dict[str, list[str]] = {}
     for sid, ms in members.items():
         originals = [m[0] for m in ms if m[0] not in copy_of]
+        if len(originals) < 2:
+            continue
         half = _SUMMARY_ARTICLES // 2
         chosen[sid] = originals if len(originals) <= _SUMMARY_ARTICLES else originals[:half] + originals[-half:]
-    wanted = [a for ids in chosen.values() for a in ids]
+    return {sid: summarise_articles(con, ids) for sid, ids in chosen.items()}
+
+
+def summarise_articles(con, article_ids: list[str]) -> list[dict[str, Any]]:
+    """An extractive summary (sentences with their article, offsets and outlet) of these stored articles."""
+    from ..analyse.tokens import split_sentences
+    from .summary import summarise_story
+
+    if not article_ids:
+        return []
     texts = {aid: (text, published, outlet) for aid, text, published, outlet in con.execute(
-        "SELECT id, text, published, outlet FROM articles WHERE list_contains(?, id)", [wanted]).fetchall()}
-    out: dict[str, list[dict[str, Any]]] = {}
-    for sid, ids in chosen.items():
-        articles = [_SummaryArticle(aid, texts[aid][0] or "", split_sentences(texts[aid][0] or ""), texts[aid][1])
-                    for aid in ids if aid in texts]
-        picks = summarise_story(articles, n=_SUMMARY_SENTENCES) if articles else []
-        out[sid] = [{"article_id": aid, "start": s, "end": e, "text": texts[aid][0][s:e],
-                     "outlet": texts[aid][2]} for aid, s, e in picks]
-    return out
+        "SELECT id, text, published, outlet FROM articles WHERE list_contains(?, id)", [article_ids]).fetchall()}
+    articles = [_SummaryArticle(aid, texts[aid][0] or "", split_sentences(texts[aid][0] or ""), texts[aid][1])
+                for aid in article_ids if aid in texts]
+    picks = summarise_story(articles, n=_SUMMARY_SENTENCES) if articles else []
+    return [{"article_id": aid, "start": s, "end": e, "text": texts[aid][0][s:e], "outlet": texts[aid][2]}
+            for aid, s, e in picks]
 
 
 @dataclass

@@ -11,6 +11,7 @@ incremental clustering.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -127,4 +128,4 @@ def top_terms(vector: Mapping[str, float], n: int) -> Vector:
     """The ``n`` heaviest features (ties broken by name, so the result is deterministic)."""
     if len(vector) <= n:
         return dict(vector)
-    return dict(sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
+    return dict(heapq.nsmallest(n, vector.items(), key=lambda kv: (-kv[1], kv[0])))
