@@ -182,3 +182,12 @@ def test_a_store_without_story_tables_says_how_to_build_them(tmp_path):
     duckdb.connect(path).execute("CREATE TABLE articles (id VARCHAR)").close()
     result = CliRunner().invoke(main, ["stories", "--db", path])
     assert result.exit_code == 1 and "warta stories --update" in result.output
+
+
+def test_a_one_article_story_is_summarised_when_shown(demo_db):
+    with Store(demo_db, read_only=True) as store:
+        single = [s for s in store.list_stories(limit=100) if s["article_count"] == 1][0]
+        stored = store.con.execute("SELECT summary FROM stories WHERE id = ?", [single["id"]]).fetchone()[0]
+        assert json.loads(stored) == []  # not computed at ingest
+        story = store.get_story(single["id"])
+        assert story["summary"] and {s["article_id"] for s in story["summary"]} == {single["articles"][0]["id"]}
