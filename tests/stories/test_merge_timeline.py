@@ -66,6 +66,17 @@ def test_timeline_months_without_gaps_cooperation_and_conflict_apart():
     assert rows[1]["events"] == 0 and series.total == 3
 
 
+def test_a_mutual_action_coded_both_ways_counts_once_in_both_directions():
+    call = [dict(_merged("2022-01-11", 2.5), type="CONSULT", story_id="s1", id="m1"),
+            dict(_merged("2022-01-11", 2.5, "RUS", "CHN"), type="CONSULT", story_id="s1", id="m2"),
+            dict(_merged("2022-01-11", 4.0, "RUS", "CHN"), type="AGREE", story_id="s1", id="m3")]
+    (period,) = build_timeline(call, "CHN", "RUS", by="day").to_dict()["periods"]
+    assert period["events"] == 2 and period["a_to_b"] == 1 and period["b_to_a"] == 2
+    assert period["cooperation_intensity"] == 6.5 and period["event_ids"] == ["m1", "m2", "m3"]
+    other_story = [call[0], dict(call[1], story_id="s2")]
+    assert build_timeline(other_story, "CHN", "RUS", by="day").total == 2
+
+
 def test_periods_start_on_monday_and_first_of_month():
     day = dt.date(2022, 1, 13)  # a Thursday
     assert period_start(day, "week") == dt.date(2022, 1, 10)

@@ -186,9 +186,11 @@ def _iso_date(ctx, param, value: str | None):
 def _pair(ctx, param, value: str | None):
     if value is None:
         return None
-    parts = [p for p in value.replace(",", "-").split("-") if p]
+    separator = "," if "," in value else "-"  # actor ids hold hyphens: sergey-lavrov,wang-yi
+    parts = [p.strip() for p in value.split(separator) if p.strip()]
     if len(parts) != 2:
-        raise click.BadParameter(f"{value!r} is not a pair: give two actors or countries as A-B, e.g. CHN-RUS")
+        raise click.BadParameter(f"{value!r} is not a pair: give two actors or countries as A-B (CHN-RUS), or "
+                                 f"two actor ids as A,B (sergey-lavrov,wang-yi)")
     return parts[0], parts[1]
 
 
@@ -203,7 +205,7 @@ def _warn_unplaced(store: Store, err: Console, db: str) -> None:
 @DB_OPTION
 @click.option("--actor", default=None, help="Either side is this actor (id, country code or part of its text).")
 @click.option("--country", default=None, help="Either side is this country or IGO code (CHN, RUS, CSTO).")
-@click.option("--pair", default=None, callback=_pair, help="Between two actors/countries, either direction: CHN-RUS.")
+@click.option("--pair", default=None, callback=_pair, help="Between two actors/countries, either direction: CHN-RUS, or sergey-lavrov,wang-yi.")
 @click.option("--directed", is_flag=True, help="With --pair: only from the first to the second.")
 @click.option("--type", "type_", default=None, help="PLOVER type (CONSULT, ACCUSE, ...).")
 @click.option("--since", default=None, callback=_iso_date, help="Events on or after this date (YYYY-MM-DD or YYYY-MM).")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -107,6 +108,7 @@ def build_timeline(events: list[dict[str, Any]], a: str, b: str, *, by: str = "m
     if by not in BY:
         raise ValueError(f"by must be one of {', '.join(BY)}, got {by!r}")
     buckets: dict[dt.date, Period] = {}
+    pending: Counter[tuple] = Counter()
     for event in events:
         forward = _matches(event.get("source"), a) and _matches(event.get("target"), b)
         backward = _matches(event.get("source"), b) and _matches(event.get("target"), a)
@@ -116,6 +118,17 @@ def build_timeline(events: list[dict[str, Any]], a: str, b: str, *, by: str = "m
         day = dt.date.fromisoformat(date[:10] if len(date) >= 10 else f"{date[:7]}-01")
         start = period_start(day, by)
         period = buckets.setdefault(start, Period(start=start, label=_label(start, by)))
+        # a mutual action (a call, a meeting, an agreement) is coded both ways: A->B and B->A of the same
+        # type, date and story are one event, counted once and in both directions
+        key = (event.get("story_id"), event.get("type"), date, event.get("negated"), event.get("modality"))
+        direction, opposite = ("ab", "ba") if forward else ("ba", "ab")
+        if pending[key, opposite]:
+            pending[key, opposite] -= 1
+            period.event_ids.append(event["id"])
+            period.a_to_b += forward
+            period.b_to_a += not forward
+            continue
+        pending[key, direction] += 1
         period.events += 1
         period.event_ids.append(event["id"])
         intensity = float(event.get("intensity") or 0.0)
