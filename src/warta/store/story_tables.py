@@ -94,7 +94,7 @@ class StoryQueries:
         if not merged_ids:
             return {}
         rows = self.con.execute(
-            f"SELECT {', '.join(MENTION_COLUMNS)} FROM event_mentions WHERE list_contains(?, merged_id) "
+            f"SELECT {', '.join(MENTION_COLUMNS)} FROM event_mentions WHERE merged_id IN (SELECT unnest(?)) "
             f"ORDER BY published_date NULLS LAST, article_id, seq", [merged_ids]).fetchall()
         out: dict[str, list[dict[str, Any]]] = {}
         for row in rows:
@@ -171,7 +171,7 @@ class StoryQueries:
             return {}
         return dict(self.con.execute(
             "SELECT sa.story_id, count(DISTINCT a.actor_id)::INTEGER FROM story_articles sa JOIN actors a "
-            "ON a.article_id = sa.article_id WHERE list_contains(?, sa.story_id) AND sa.copy_of IS NULL "
+            "ON a.article_id = sa.article_id WHERE sa.story_id IN (SELECT unnest(?)) AND sa.copy_of IS NULL "
             "GROUP BY 1", [story_ids]).fetchall())
 
     def _story_members(self, story_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
@@ -179,7 +179,7 @@ class StoryQueries:
             return {}
         rows = self.con.execute(
             "SELECT sa.story_id, a.id, a.source, a.outlet, a.title, a.published, sa.score, sa.copy_of "
-            "FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE list_contains(?, sa.story_id) "
+            "FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id IN (SELECT unnest(?)) "
             "ORDER BY a.published_date NULLS LAST, a.published, a.id", [story_ids]).fetchall()
         out: dict[str, list[dict[str, Any]]] = {}
         for sid, aid, source, outlet, title, published, score, copy_of in rows:
@@ -214,7 +214,7 @@ class StoryQueries:
         originals = [a["id"] for a in articles if not a["copy_of"]]
         quote_rows = self.con.execute(
             "SELECT article_id, seq, text, direct, speaker_actor, speaker_name, speaker_text, attributed_to, "
-            "published_date, outlet FROM quotes WHERE list_contains(?, article_id) "
+            "published_date, outlet FROM quotes WHERE article_id IN (SELECT unnest(?)) "
             "ORDER BY published_date NULLS LAST, article_id, seq", [originals]).fetchall()
         quote_keys = ("article_id", "seq", "text", "direct", "speaker_actor", "speaker_name", "speaker_text",
                       "attributed_to", "published", "outlet")
@@ -234,6 +234,6 @@ class StoryQueries:
     def stories_of(self, article_ids: list[str]) -> dict[str, str]:
         if not article_ids:
             return {}
-        rows = self.con.execute("SELECT article_id, story_id FROM story_articles WHERE list_contains(?, article_id)",
+        rows = self.con.execute("SELECT article_id, story_id FROM story_articles WHERE article_id IN (SELECT unnest(?))",
                                 [article_ids]).fetchall()
         return dict(rows)

@@ -55,17 +55,17 @@ def story_items(con, article_ids: list[str]) -> dict[str, StoryItem]:
     """The clustering view of stored articles: text, title, date, actors and event pairs."""
     items: dict[str, StoryItem] = {}
     rows = con.execute("SELECT id, title, text, published_date, outlet, language FROM articles "
-                       "WHERE list_contains(?, id)", [article_ids]).fetchall()
+                       "WHERE id IN (SELECT unnest(?))", [article_ids]).fetchall()
     for aid, title, text, date, outlet, language in rows:
         items[aid] = StoryItem(id=aid, title=title or "", text=text or "", date=date, outlet=outlet,
                                language=language or "id")
     for aid, actor_id, kind, mentions in con.execute(
-            "SELECT article_id, actor_id, kind, mentions FROM actors WHERE list_contains(?, article_id)",
+            "SELECT article_id, actor_id, kind, mentions FROM actors WHERE article_id IN (SELECT unnest(?))",
             [article_ids]).fetchall():
         items[aid].actors.append((actor_id, kind, mentions or 1))
     for aid, sa, sc, ta, tc, type_ in con.execute(
             "SELECT article_id, source_actor, source_country, target_actor, target_country, type FROM events "
-            "WHERE list_contains(?, article_id)", [article_ids]).fetchall():
+            "WHERE article_id IN (SELECT unnest(?))", [article_ids]).fetchall():
         items[aid].events.append((sc or sa, tc or ta, type_))
     return items
 
@@ -141,7 +141,7 @@ def _update(con, threshold: float, window_days: int) -> StoriesUpdate:
         params.append(horizon)
     for (story_id,) in con.execute(query, params).fetchall():
         _load_story(con, clusterer, story_id)
-    story_of = dict(con.execute("SELECT article_id, story_id FROM story_articles WHERE list_contains(?, article_id)",
+    story_of = dict(con.execute("SELECT article_id, story_id FROM story_articles WHERE article_id IN (SELECT unnest(?))",
                                 [[orig for orig, _ in copy_of.values()]]).fetchall()) if copy_of else {}
     vectors: dict[str, Vector] = {}
     member_rows = []
@@ -180,31 +180,31 @@ def _refresh_stories(con, clusterer: Clusterer, story_ids: list[str]) -> int:
     from ..store.duckdb_store import _EVENT_COLUMNS, _insert_many
 
     for table in ("merged_events", "event_mentions"):
-        con.execute(f"DELETE FROM {table} WHERE list_contains(?, story_id)", [story_ids])
-    con.execute("DELETE FROM stories WHERE list_contains(?, id)", [story_ids])
+        con.execute(f"DELETE FROM {table} WHERE story_id IN (SELECT unnest(?))", [story_ids])
+    con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?))", [story_ids])
     members: dict[str, list[tuple]] = {}
     for row in con.execute(
             "SELECT sa.story_id, a.id, a.title, a.outlet, a.published_date, a.published, sa.copy_of "
-            "FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE list_contains(?, sa.story_id) "
+            "FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id IN (SELECT unnest(?)) "
             "ORDER BY a.published_date NULLS LAST, a.published NULLS LAST, a.id", [story_ids]).fetchall():
         members.setdefault(row[0], []).append(row[1:])
     copy_of = {m[0]: m[5] for ms in members.values() for m in ms if m[5]}
 
     events_by_story: dict[str, list[dict]] = {}
     article_story = {m[0]: sid for sid, ms in members.items() for m in ms}
-    for row in con.execute(f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events WHERE list_contains(?, article_id)",
+    for row in con.execute(f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events WHERE article_id IN (SELECT unnest(?))",
                            [list(article_story)]).fetchall():
         event = dict(zip(_EVENT_COLUMNS, row))
         events_by_story.setdefault(article_story[event["article_id"]], []).append(event)
 
     actor_rows = con.execute(
         "SELECT article_id, actor_id, name, country, kind, mentions FROM actors "
-        "WHERE list_contains(?, article_id)", [[a for a in article_story if a not in copy_of]]).fetchall()
+        "WHERE article_id IN (SELECT unnest(?))", [[a for a in article_story if a not in copy_of]]).fetchall()
     actors_by_story: dict[str, list[tuple]] = {}
     for row in actor_rows:
         actors_by_story.setdefault(article_story[row[0]], []).append(row)
     quote_counts = dict(con.execute(
-        "SELECT article_id, count(*) FROM quotes WHERE list_contains(?, article_id) GROUP BY article_id",
+        "SELECT article_id, count(*) FROM quotes WHERE article_id IN (SELECT unnest(?)) GROUP BY article_id",
         [[a for a in article_story if a not in copy_of]]).fetchall())
 
     summaries = _summaries(con, members, copy_of)
@@ -307,7 +307,7 @@ def summarise_articles(con, article_ids: list[str]) -> list[dict[str, Any]]:
     if not article_ids:
         return []
     texts = {aid: (text, published, outlet) for aid, text, published, outlet in con.execute(
-        "SELECT id, text, published, outlet FROM articles WHERE list_contains(?, id)", [article_ids]).fetchall()}
+        "SELECT id, text, published, outlet FROM articles WHERE id IN (SELECT unnest(?))", [article_ids]).fetchall()}
     articles = [_SummaryArticle(aid, texts[aid][0] or "", split_sentences(texts[aid][0] or ""), texts[aid][1])
                 for aid in article_ids if aid in texts]
     picks = summarise_story(articles, n=_SUMMARY_SENTENCES) if articles else []
