@@ -161,8 +161,9 @@ def generate_store(path: str | Path, articles: int = 100_000, *, source: str | P
             raise ValueError(f"{source_path} holds no article to copy")
         copies = math.ceil(articles / per_copy)
         Store(path).close()  # the schema, as warta writes it
-        con = duckdb.connect(str(path), config={"enable_progress_bar": False})
+        con = duckdb.connect(str(path))
         try:
+            con.execute("SET enable_progress_bar = false")
             con.execute("ATTACH ? AS src (READ_ONLY)", [str(source_path)])
             shifts = [((k * 37) % 1461) - 730 for k in range(copies)]
             con.execute("CREATE TEMP TABLE k AS SELECT unnest(range(?)) AS k, unnest(?::INTEGER[]) AS shift",
