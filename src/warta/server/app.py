@@ -357,10 +357,14 @@ def _key(filters: dict[str, Any]) -> tuple:
     return tuple(sorted(filters.items()))
 
 
+#: the order of Store.list_merged_events, which pages of merged events follow
+MERGED_ORDER = "coalesce(event_date, published_date) NULLS LAST, id"
+
+
 def merged_page(store: Store, filters: dict[str, Any], *, story: str | None, limit: int, offset: int,
                 cache: Any) -> dict[str, Any]:
-    """A page of merged events as ``Store.list_merged`` selects them, with the mentions of this page's events
-    only (the store's call loads them for every row up to the page) and an exact ``total``."""
+    """A page of merged events as ``Store.list_merged`` selects and orders them, paged in SQL (the store's
+    call has no offset and loads the mentions of every row up to the page), with an exact ``total``."""
     from ..store.duckdb_store import _event_filters
 
     store.require_stories()
@@ -368,19 +372,20 @@ def merged_page(store: Store, filters: dict[str, Any], *, story: str | None, lim
     if filters.get("article"):  # as Store.list_merged: events with a mention in that article
         where.append("id IN (SELECT merged_id FROM event_mentions WHERE starts_with(article_id, ?))")
         params.append(filters["article"])
-    counted, count_params = list(where), list(params)
     if story:
-        counted.append("starts_with(story_id, ?)")
-        count_params.append(story)
-    clause = f"WHERE {' AND '.join(counted)}" if counted else ""
-    body = page_of(lambda n: store.list_merged_events(where=where, params=params, story=story, limit=n,
-                                                      with_mentions=False),
-                   limit=limit, offset=offset, cache=cache, key=("merged", _key(filters), story), chunk=PAGE_CHUNK,
-                   total=lambda: store.con.execute(f"SELECT count(*) FROM merged_events {clause}",
-                                                   count_params).fetchone()[0])
-    mentions = store.mentions_of([event["id"] for event in body["items"]])
-    body["items"] = [event | {"mention_list": mentions.get(event["id"], [])} for event in body["items"]]
-    return body
+        where.append("starts_with(story_id, ?)")
+        params.append(story)
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    ids = [r[0] for r in store.con.execute(f"SELECT id FROM merged_events {clause} ORDER BY {MERGED_ORDER} "
+                                           f"LIMIT ? OFFSET ?", params + [limit, offset]).fetchall()]
+    key = ("merged-total", _key(filters), story)
+    total = cache.get(key)
+    if total is None:
+        total = store.con.execute(f"SELECT count(*) FROM merged_events {clause}", params).fetchone()[0]
+        cache.put(key, total)
+    items = store.list_merged_events(where=["id IN (SELECT unnest(?::VARCHAR[]))"], params=[ids],
+                                     limit=len(ids)) if ids else []
+    return page(items, limit=limit, offset=offset, total=total)
 
 
 def dyad_timeline(store: Store, a: str, b: str, *, by: str, since: dt.date | None, until: dt.date | None):

@@ -241,11 +241,13 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, math.ceil(share * len(ordered)) - 1))]
 
 
-def bench_api(db_path: str | Path, requests: int = 100, *, warmup: int = 3, cold: bool = False) -> dict[str, Any]:
+def bench_api(db_path: str | Path, requests: int = 100, *, warmup: int = 3, cold: bool = False,
+              only: list[str] | None = None) -> dict[str, Any]:
     """Time every list/filter endpoint, an article, an event and a story page ``requests`` times each
     (in process, through FastAPI's TestClient, so the figures include routing, the store query and JSON
     encoding but no network); returns p50/p95/max in ms per endpoint. ``cold`` empties the server's result
-    cache before every request (DuckDB's own buffer cache stays warm, as in a running server)."""
+    cache before every request (DuckDB's own buffer cache stays warm, as in a running server); ``only``
+    names the endpoints to time (default: all)."""
     from fastapi.testclient import TestClient
 
     from .app import create_app
@@ -256,14 +258,16 @@ def bench_api(db_path: str | Path, requests: int = 100, *, warmup: int = 3, cold
     samples = _samples(db)
     with TestClient(create_app(db)) as client:
         clear = client.app.state.cache.clear if cold else (lambda: None)
-        results = _time_endpoints(client, samples, requests, warmup, clear)
+        results = _time_endpoints(client, samples, requests, warmup, clear, only)
     return {"db": db, "articles": size, "requests_per_endpoint": requests, "cold": cold, "endpoints": results}
 
 
 def _time_endpoints(client: Any, samples: dict[str, list[str]], requests: int, warmup: int,
-                    clear: Callable[[], None]) -> dict[str, Any]:
+                    clear: Callable[[], None], only: list[str] | None = None) -> dict[str, Any]:
     results: dict[str, Any] = {}
     for name, (kind, url) in _endpoints(samples).items():
+        if only and name not in only:
+            continue
         for i in range(warmup):
             client.get(url(i))
         times, failures = [], []
@@ -290,11 +294,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--source", default=None, help="the store to multiply (default: the demo corpus)")
     parser.add_argument("--requests", type=int, default=100, help="requests per endpoint")
     parser.add_argument("--cold", action="store_true", help="empty the result cache before every request")
+    parser.add_argument("--only", default=None, help="comma-separated endpoint names to time (default: all)")
     args = parser.parse_args(argv)
     if args.generate:
         made = generate_store(args.db, args.generate, source=args.source)
         print(json.dumps({"generated": made}), file=sys.stderr)
-    result = bench_api(args.db, args.requests, cold=args.cold)
+    result = bench_api(args.db, args.requests, cold=args.cold, only=args.only.split(",") if args.only else None)
     width = max(len(name) for name in result["endpoints"])
     print(f"{result['articles']:,} articles, {args.requests} requests per endpoint, result cache "
           f"{'emptied before each request' if args.cold else 'on'} (ms)")
