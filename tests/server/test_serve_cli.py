@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
 
-import httpx
+import urllib.error
+import urllib.request
+
 import pytest
 from click.testing import CliRunner
 
@@ -55,9 +58,20 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _get(url: str, *, method: str = "GET", headers: dict[str, str] | None = None, data: bytes | None = None):
+    """(status, headers, body) of one HTTP request, errors included (the standard library, no client)."""
+    request = urllib.request.Request(url, method=method, headers=headers or {}, data=data)
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
 @pytest.mark.slow
 def test_a_real_server_answers_on_127_0_0_1(demo_copy):
     port = _free_port()
+    base = f"http://127.0.0.1:{port}"
     env = os.environ | {"WARTA_TOKEN": "token-for-the-real-server-1"}
     process = subprocess.Popen([sys.executable, "-c", "from warta.server.cli import serve; serve()", "--db", demo_copy,
                                 "--port", str(port), "--allow-ingest", "--index"],
@@ -66,18 +80,16 @@ def test_a_real_server_answers_on_127_0_0_1(demo_copy):
         deadline = time.monotonic() + 60
         while True:
             try:
-                response = httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2)
+                status, headers, body = _get(f"{base}/api/health")
                 break
-            except httpx.TransportError:
+            except (urllib.error.URLError, ConnectionError):
                 assert process.poll() is None, process.stdout.read()
                 assert time.monotonic() < deadline, "the server did not start"
                 time.sleep(0.2)
-        assert response.status_code == 200 and response.json()["ingest"] is True
-        assert response.headers["x-content-type-options"] == "nosniff"
-        foreign = httpx.get(f"http://127.0.0.1:{port}/api/health", headers={"Host": "evil.example"}, timeout=5)
-        assert foreign.status_code == 400  # DNS rebinding: only loopback names are served
-        unauthorised = httpx.post(f"http://127.0.0.1:{port}/api/ingest", content=b"{}", timeout=5)
-        assert unauthorised.status_code == 401
+        assert status == 200 and json.loads(body)["ingest"] is True
+        assert headers["x-content-type-options"] == "nosniff"
+        assert _get(f"{base}/api/health", headers={"Host": "evil.example"})[0] == 400  # DNS rebinding refused
+        assert _get(f"{base}/api/ingest", method="POST", data=b"{}")[0] == 401
     finally:
         process.terminate()
         output = process.communicate(timeout=30)[0]

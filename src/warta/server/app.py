@@ -190,7 +190,8 @@ def _add_article_routes(app: FastAPI, reader) -> None:
     def articles(outlet: str | None = Query(None, max_length=_TEXT, description="outlet (case-insensitive)"),
                  since: str | None = _SINCE, until: str | None = _UNTIL,
                  story: str | None = Query(None, max_length=_ID, description="story id or id prefix"),
-                 q: str | None = Query(None, max_length=_TEXT, description="part of the title (full text: /api/search)"),
+                 q: str | None = Query(None, max_length=_TEXT,
+                                       description="part of the title (full text: /api/search)"),
                  order: str = Query("asc", pattern="^(asc|desc)$", description="by published time"),
                  limit: int = _LIMIT, offset: int = _SQL_OFFSET) -> JSON:
         filters = {"outlet": outlet, "since": parse_date("since", since), "until": parse_date("until", until),
