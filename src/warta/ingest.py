@@ -50,6 +50,9 @@ def ingest(paths: Iterable[str], store: Store, *, settings: Settings = DEFAULT_S
         from .stories.build import update_stories
 
         run.stories = update_stories(store).to_dict()
+        from .store.search import update_search_index
+
+        update_search_index(store.con)
     log.info("ingest %s: read %d, new %d, duplicate %d, rejected %d", run.run_id, run.read, run.stored,
              run.duplicate, run.rejected)
     return run

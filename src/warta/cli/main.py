@@ -632,5 +632,10 @@ def bench(inputs: tuple[str, ...], shared: Path | None, limit: int | None, repea
         print_bench(out, result)
 
 
+from ..server.cli import serve  # noqa: E402  (the server package loads FastAPI only when serving)
+
+main.add_command(serve)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

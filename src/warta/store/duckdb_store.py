@@ -268,7 +268,7 @@ class Store(StoryQueries):
             where.append("article_id NOT IN (SELECT article_id FROM near_duplicates)")
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         query = (f"SELECT actor_id, arg_max(name, mentions), country, sector, kind, arg_max(role, mentions), "
-                 f"sum(mentions)::INTEGER, count(DISTINCT article_id)::INTEGER FROM actors {clause} "
+                 f"sum(mentions)::INTEGER, count(*)::INTEGER FROM actors {clause} "
                  f"GROUP BY actor_id, country, sector, kind ORDER BY 7 DESC, 1 LIMIT ?")
         keys = ("id", "name", "country", "sector", "kind", "role", "mentions", "articles")
         return [dict(zip(keys, row)) for row in self.con.execute(query, params + [limit]).fetchall()]
@@ -291,7 +291,8 @@ class Store(StoryQueries):
                     pair: tuple[str, str] | None = None, directed: bool = False, type: str | None = None,
                     since: dt.date | None = None, until: dt.date | None = None, negated: bool | None = None,
                     modality: str | None = None, article: str | None = None, story: str | None = None,
-                    event_id: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+                    event_id: str | None = None, limit: int = 50,
+                    with_mentions: bool = True) -> list[dict[str, Any]]:
         """Merged events (one per real-world event, with its mentions), filtered as :meth:`list_events`."""
         self.require_stories()
         where, params = _event_filters(actor=actor, country=country, pair=pair, directed=directed, type=type,
@@ -302,14 +303,15 @@ class Store(StoryQueries):
         if event_id:
             where.append("starts_with(id, ?)")
             params.append(event_id)
-        return self.list_merged_events(where=where, params=params, story=story, limit=limit)
+        return self.list_merged_events(where=where, params=params, story=story, limit=limit,
+                                       with_mentions=with_mentions)
 
     def timeline(self, a: str, b: str, *, by: str = "month", since: dt.date | None = None,
                  until: dt.date | None = None):
         """The dyad time series of merged events between ``a`` and ``b`` (see :mod:`warta.stories.timeline`)."""
         from ..stories.timeline import build_timeline
 
-        events = self.list_merged(pair=(a, b), since=since, until=until, limit=10_000_000)
+        events = self.list_merged(pair=(a, b), since=since, until=until, limit=10_000_000, with_mentions=False)
         return build_timeline(events, a, b, by=by)
 
     def require_stories(self) -> None:
