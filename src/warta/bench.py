@@ -74,16 +74,19 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+#: what ``warta bench --layer`` can time
+LAYERS = ("full", "documents", "clean")
 #: ``--layer clean`` times only these components (the foundation: read, clean, store)
 CLEAN_LAYER = ("clean", "repair", "metadata", "language")
 
 
 def bench_pipeline(layer: str) -> Pipeline:
-    """The whole default pipeline (``full``), or only its cleaning components (``clean``)."""
-    if layer not in ("full", "clean"):
-        raise ValueError(f"layer must be 'full' or 'clean', got {layer!r}")
+    """The whole default pipeline (``full``; ``documents``: the same without the story update and search index
+    that follow an ingest), or only its cleaning components (``clean``)."""
+    if layer not in LAYERS:
+        raise ValueError(f"layer must be one of {', '.join(LAYERS)}, got {layer!r}")
     full = build_pipeline()
-    return full if layer == "full" else Pipeline([c for c in full.components if c.name in CLEAN_LAYER])
+    return full if layer != "clean" else Pipeline([c for c in full.components if c.name in CLEAN_LAYER])
 
 
 def _time_stages(inputs: list[str], result: BenchResult, layer: str) -> None:

@@ -586,8 +586,9 @@ def _without_failures(results: dict) -> dict:
 @click.option("--articles", "limit", type=int, default=None, help="Use only the first N IndoSum articles.")
 @click.option("--repeat", type=click.IntRange(1, 20), default=3, show_default=True,
               help="Whole-pipeline passes; the median is reported.")
-@click.option("--layer", type=click.Choice(["full", "clean"]), default="full", show_default=True,
-              help="full: the whole pipeline; clean: read -> clean -> store only.")
+@click.option("--layer", type=click.Choice(["full", "documents", "clean"]), default="full", show_default=True,
+              help="full: the whole ingest (pipeline, store, story update, search index); documents: the "
+                   "per-document pipeline and the store only; clean: read -> clean -> store only.")
 @click.option("--stories", "story_count", type=click.IntRange(1, 10_000_000), default=None,
               help="Instead: time near-duplicate detection and story clustering of N generated articles "
                    "(IndoSum articles re-told with variations over a year), one core.")
