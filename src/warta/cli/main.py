@@ -21,7 +21,7 @@ from ..store import DEFAULT_DB, Store, StoreError
 from rich.markup import escape
 
 from .render import (print_actor_table, print_article_table, print_bench, print_document, print_event_table,
-                     print_merged_event_table, print_quote_table, print_scores, print_story, print_story_table,
+                     print_audit, print_merged_event_table, print_quote_table, print_scores, print_story, print_story_table,
                      print_summary, print_timeline)
 
 log = logging.getLogger("warta")
@@ -369,6 +369,25 @@ def timeline(a: str, b: str, db: str, by: str, since, until, out_dir: Path, char
     print_timeline(out, data)
     for kind, path in paths.items():
         out.print(f"chart ({kind}): {path.resolve().as_uri()}")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--limit", default=100, show_default=True, help="Rejects and duplicates listed (newest first).")
+@click.option("--format", "fmt", type=click.Choice(["pretty", "json"]), default="pretty", show_default=True)
+def audit(db: str, limit: int, fmt: str) -> None:
+    """Account for every input ever read into the store: stored, duplicate (of which article) or rejected
+    (with the reason); read = stored + duplicate + rejected, always."""
+    out, _ = _consoles()
+    try:
+        with Store(db, read_only=True) as store:
+            data = store.audit(limit=limit)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+    else:
+        print_audit(out, data, db=db)
 
 
 #: the sample corpus's folders, one per input format (its README.md is not an article)

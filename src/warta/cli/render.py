@@ -16,7 +16,7 @@ from ..store import RunSummary
 
 __all__ = ["print_document", "print_summary", "print_article_table", "print_bench", "print_scores", "print_actor_table",
            "print_event_table", "print_quote_table", "print_merged_event_table", "print_story_table", "print_story",
-           "print_timeline"]
+           "print_timeline", "print_audit"]
 
 #: how each entity label is marked in the text
 LABEL_STYLES = {"PER": "bold cyan", "ORG": "bold magenta", "LOC": "bold yellow", "GPE": "bold blue",
@@ -379,3 +379,29 @@ def print_timeline(console: Console, timeline: dict[str, Any]) -> None:
                       Text(f"{net:+.1f}", style="green" if net > 0 else "red" if net < 0 else ""),
                       str(p["a_to_b"]), str(p["b_to_a"]))
     console.print(table)
+
+
+def print_audit(console: Console, data: dict[str, Any], *, db: str) -> None:
+    """Where every input ended, with the reasons and the rejects listed."""
+    table = Table(title=f"every input read into {db}", title_justify="left")
+    table.add_column("outcome")
+    table.add_column("documents", justify="right")
+    table.add_row("read", str(data["read"]), style="bold")
+    table.add_row("stored", str(data["stored"]), style="green")
+    if data["near_duplicate_copies"]:
+        table.add_row("  of which near-duplicate copies", str(data["near_duplicate_copies"]), style="cyan")
+    table.add_row("duplicate", str(data["duplicate"]), style="cyan")
+    table.add_row("rejected", str(data["rejected"]), style="red" if data["rejected"] else None)
+    for reason, n in data["reasons"].items():
+        table.add_row(f"  {reason}", str(n), style="red")
+    console.print(table)
+    balanced = data["read"] == data["stored"] + data["duplicate"] + data["rejected"]
+    console.print(f"read = stored + duplicate + rejected: {'yes' if balanced else 'NO'}",
+                  style="green" if balanced else "bold red")
+    for r in data["rejects"]:
+        reason = escape(f"[{r['reason']}]")
+        console.print(f"[red]rejected[/red] {reason} {escape(r['detail'] or r['input'])}", soft_wrap=True,
+                      highlight=False)
+    for d in data["duplicates"]:
+        console.print(f"[cyan]duplicate[/cyan] {escape(d['input'])} = article {d['duplicate_of']}", soft_wrap=True,
+                      highlight=False)

@@ -359,6 +359,34 @@ class Store(StoryQueries):
                 "articles": self.con.execute("SELECT count(*) FROM articles").fetchone()[0]}
 
 
+    def audit(self, *, limit: int = 100) -> dict[str, Any]:
+        """Where every input ended: the totals (read = stored + duplicate + rejected), the reasons, the
+        rejects (up to ``limit``, newest run first) and the duplicates with the id of the article they repeat;
+        near-duplicate copies are stored articles, counted apart with their original."""
+        totals = self.counts()
+        rejects = self.con.execute(
+            "SELECT i.input_ref, i.reason, i.detail, i.run_id, r.command FROM inputs i LEFT JOIN runs r "
+            "ON r.run_id = i.run_id WHERE i.outcome = 'rejected' ORDER BY i.read_at DESC, i.seq LIMIT ?",
+            [limit]).fetchall()
+        duplicates = self.con.execute(
+            "SELECT input_ref, article_id FROM inputs WHERE outcome = 'duplicate' ORDER BY read_at DESC, seq "
+            "LIMIT ?", [limit]).fetchall()
+        copies = (self.con.execute("SELECT count(*) FROM near_duplicates").fetchone()[0]
+                  if self._has_table("near_duplicates") else 0)
+        runs = self.con.execute(
+            "SELECT run_id, command, started, finished, read, stored, duplicate, rejected FROM runs "
+            "ORDER BY started").fetchall()
+        keys = ("run_id", "command", "started", "finished", "read", "stored", "duplicate", "rejected")
+        return {"read": totals["read"], "stored": totals["stored"], "duplicate": totals["duplicate"],
+                "rejected": totals["rejected"], "reasons": totals["reasons"], "near_duplicate_copies": copies,
+                "articles": totals["articles"],
+                "rejects": [{"input": ref, "reason": reason, "detail": detail, "run": run, "command": command}
+                            for ref, reason, detail, run, command in rejects],
+                "duplicates": [{"input": ref, "duplicate_of": aid} for ref, aid in duplicates],
+                "runs": [{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in zip(keys, row)}
+                         for row in runs]}
+
+
 #: contract fields stored in their own columns (the rest of the contract is the ``doc`` JSON)
 _OWN_COLUMNS = ("id", "source", "outlet", "url", "title", "published", "language", "dateline", "author", "text",
                 "removed", "repairs", "warnings")
