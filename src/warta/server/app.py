@@ -90,9 +90,10 @@ class JSON(JSONResponse):
 
 
 def create_app(db_path: str | Path, *, allow_ingest: bool = False, token: str | None = None,
-               settings: ApiSettings | None = None) -> FastAPI:
-    """The API over the store at ``db_path`` (which must exist). ``allow_ingest`` adds ``POST /api/ingest``,
-    which then needs ``token`` (``Authorization: Bearer <token>``)."""
+               settings: ApiSettings | None = None, pages: bool = True) -> FastAPI:
+    """The API over the store at ``db_path`` (which must exist), and the analyst's web pages at ``/`` unless
+    ``pages`` is false (see :mod:`.pages`). ``allow_ingest`` adds ``POST /api/ingest``, which then needs
+    ``token`` (``Authorization: Bearer <token>``)."""
     settings = settings or ApiSettings()
     db = str(db_path)
     if not Path(db).is_file():
@@ -111,6 +112,15 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False, token: str | 
     app.state.pool = pool
     _add_error_handlers(app)
     _add_read_routes(app, pool)
+    if pages:
+        try:
+            import jinja2  # noqa: F401 - the pages' one dependency beyond FastAPI
+        except ImportError:
+            log.warning("the web pages need jinja2 (pip install jinja2); serving the JSON API only")
+        else:
+            from .pages import add_pages
+
+            add_pages(app)
     if allow_ingest:
         from .ingest_route import add_ingest_route
 

@@ -1,16 +1,22 @@
-"""``warta serve``: the JSON API over a store (wired into the CLI with ``main.add_command(serve)``)."""
+"""``warta serve``: the JSON API and the web pages over a store (wired into the CLI with
+``main.add_command(serve)``), and :func:`serve_demo` for ``warta demo --serve``."""
 
 from __future__ import annotations
 
 import os
+import socket
 import stat
+import sys
+import threading
+import time
+import webbrowser
 from pathlib import Path
 
 import click
 
 from ..store import DEFAULT_DB, Store, StoreError
 
-__all__ = ["serve", "read_token"]
+__all__ = ["serve", "read_token", "serve_demo", "display_available"]
 
 TOKEN_ENV = "WARTA_TOKEN"
 
@@ -40,7 +46,8 @@ def read_token(token_file: Path | None) -> str | None:
 @click.option("--index", "update_index", is_flag=True,
               help="First bring the full-text search index up to date (opens the store for writing once).")
 def serve(db: str, host: str, port: int, allow_ingest: bool, token_file: Path | None, update_index: bool) -> None:
-    """Serve the JSON API (/api/..., docs at /docs) over the store, read-only unless --allow-ingest."""
+    """Serve the web pages (/) and the JSON API (/api/..., docs at /docs) over the store, read-only unless
+    --allow-ingest."""
     from .app import run_server
 
     token = read_token(token_file) if allow_ingest else None
@@ -50,7 +57,7 @@ def serve(db: str, host: str, port: int, allow_ingest: bool, token_file: Path | 
         raise click.ClickException(f"{db}: no such store; run `warta ingest` or `warta demo` first")
     if update_index:
         _update_index(db)
-    click.echo(f"warta API on http://{host}:{port}/api/ (docs: /docs) over {db}"
+    click.echo(f"warta on http://{host}:{port}/ (API: /api/, docs: /docs) over {db}"
                + (" · ingest allowed" if allow_ingest else " · read-only"), err=True)
     try:
         run_server(db, host=host, port=port, allow_ingest=allow_ingest, token=token)
@@ -67,3 +74,42 @@ def _update_index(db: str) -> None:
     except StoreError as exc:
         raise click.ClickException(f"cannot update the search index: {exc}") from exc
     click.echo(f"search index: {done['added']} articles added, {done['indexed']} indexed", err=True)
+
+
+def display_available() -> bool:
+    """Whether a browser window could be shown: always on macOS and Windows, with an X11 or Wayland
+    display elsewhere (not over a bare ssh session, in a container or in CI)."""
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _open_when_up(url: str, port: int, *, timeout: float = 30.0) -> bool:
+    """Open ``url`` in the user's browser once 127.0.0.1:``port`` accepts connections."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        return False
+    return webbrowser.open(url)
+
+
+def serve_demo(db: str, port: int = 8000, open_browser: bool = True) -> None:
+    """Serve the dashboard over ``db`` on 127.0.0.1:``port`` until interrupted (``warta demo --serve``): say
+    its address, and open it in a browser when asked and a display is available."""
+    from .app import run_server
+
+    if not Path(db).is_file():
+        raise click.ClickException(f"{db}: no such store; run `warta demo` first")
+    url = f"http://127.0.0.1:{port}/"
+    click.echo(f"warta dashboard: {url}  (API: {url}api/, docs: {url}docs; Ctrl+C stops it)")
+    if open_browser and display_available():
+        threading.Thread(target=_open_when_up, args=(url, port), name="warta-open-browser", daemon=True).start()
+    try:
+        run_server(db, host="127.0.0.1", port=port)
+    except (StoreError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc

@@ -1,0 +1,136 @@
+"""The analyst's pages in a real (headless) Chromium over the demo store: what a user sees and clicks."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+By = pytest.importorskip("selenium.webdriver.common.by", reason="selenium is not installed").By
+
+
+def _no_script(page) -> None:
+    """The pages work without JavaScript: they carry none."""
+    assert page.find_elements(By.TAG_NAME, "script") == []
+
+
+def test_story_list_to_story_to_event_mention_to_article(page, server, api):
+    page.get(server + "/")
+    rows = page.find_elements(By.CSS_SELECTOR, "tr.story-row")
+    assert len(rows) == api("/api/stories")["total"] or len(rows) == len(api("/api/stories")["items"])
+    assert all(row.find_elements(By.CSS_SELECTOR, "svg.spark rect") for row in rows), "every story has a sparkline"
+    _no_script(page)
+
+    page.find_element(By.PARTIAL_LINK_TEXT, "Presiden Kazakhstan").click()
+    story_id = urlparse(page.current_url).path.rsplit("/", 1)[-1]
+    story = api(f"/api/stories/{story_id}")
+    assert page.find_element(By.CSS_SELECTOR, "h1.story-title").text == story["title"]
+    assert "Kazakhstan" in story["title"]
+    outlets = page.find_element(By.XPATH, "//dt[text()='Outlets']/following-sibling::dd[1]").text
+    assert set(story["outlets"]) == set(outlets.split(", "))
+
+    mention = page.find_element(By.CSS_SELECTOR, "ol.events a.mention")
+    trigger = mention.text.split("“", 1)[1].rstrip("”")
+    mention.click()
+
+    url = urlparse(page.current_url)
+    assert url.path.startswith("/articles/")
+    article = api("/api/articles/" + url.path.rsplit("/", 1)[-1])
+    start, end = (int(x) for x in parse_qs(url.query)["s"][0].split("-"))
+    assert page.find_element(By.CSS_SELECTOR, "h1.article-title").text == article["title"]
+    highlighted = page.find_element(By.CSS_SELECTOR, ".sent.highlight")
+    assert highlighted.is_displayed() and highlighted.get_attribute("id") == f"s-{start}-{end}"
+    assert highlighted.text == article["text"][start:end].strip()
+    assert trigger in highlighted.text
+    assert highlighted.find_elements(By.CSS_SELECTOR, ".trigger"), "the event's trigger is marked"
+    linked = [e for e in article["entities"] if e.get("actor")]
+    entity = page.find_element(By.CSS_SELECTOR, f"a.ent[href='/actors/{linked[0]['actor']}']")
+    assert entity.is_displayed() and entity.text in linked[0]["text"]
+    _no_script(page)
+
+
+def test_removed_debris_opens_with_its_reasons(page, server, api):
+    stored = api("/api/articles?limit=100")["items"]
+    doc = next(d for d in (api(f"/api/articles/{a['id']}") for a in stored) if len(d["removed"]) >= 3)
+    page.get(f"{server}/articles/{doc['id']}")
+    table = page.find_element(By.CSS_SELECTOR, "details.removed table")
+    assert not table.is_displayed(), "the debris is hidden until asked for"
+    page.find_element(By.CSS_SELECTOR, "details.removed summary").click()
+    assert table.is_displayed()
+    reasons = [td.text for td in page.find_elements(By.CSS_SELECTOR, "details.removed td.reason")]
+    assert reasons == [r["reason"] for r in doc["removed"]]
+    first = page.find_element(By.CSS_SELECTOR, "details.removed td.debris").text
+    assert first == doc["removed"][0]["text"].strip()
+
+
+def test_dyad_chart_bar_links_to_that_periods_events(page, server, api):
+    page.get(server + "/dyad?a=CHN&b=RUS&by=month")
+    timeline = api("/api/timeline?a=CHN&b=RUS&by=month")
+    busy = [p for p in timeline["periods"] if p["events"]]
+    links = page.find_elements(By.CSS_SELECTOR, "svg.dyad a.bar-link")
+    assert len(links) == len(busy) > 0
+    rows = page.find_elements(By.CSS_SELECTOR, "table.dyad-table tbody tr")
+    assert len(rows) == len(timeline["periods"])
+    links[0].find_element(By.CSS_SELECTOR, "rect.slot").click()
+
+    query = parse_qs(urlparse(page.current_url).query)
+    assert urlparse(page.current_url).path == "/events" and query["pair"] == ["CHN-RUS"]
+    assert query["since"] == [busy[0]["start"]]
+    shown = page.find_elements(By.CSS_SELECTOR, "table.events-table a.event-link")
+    assert len(shown) == len(busy[0]["event_ids"]) >= busy[0]["events"]  # mutual acts: two records, one event
+    ids = {a.get_attribute("href").rsplit("/", 1)[-1] for a in shown}
+    assert ids == set(busy[0]["event_ids"])
+
+
+def test_search_from_the_nav_finds_marked_words_and_opens_the_article(page, server, api):
+    page.get(server + "/")
+    box = page.find_element(By.CSS_SELECTOR, "nav.top input[name=q]")
+    box.send_keys("pasukan")
+    box.submit()
+    assert urlparse(page.current_url).path == "/search"
+    results = page.find_elements(By.CSS_SELECTOR, "li.result")
+    expected = api("/api/search?q=pasukan&limit=20")
+    assert len(results) == len(expected["items"]) > 0
+    marks = page.find_elements(By.CSS_SELECTOR, "li.result mark")
+    assert marks and all(m.text.lower() == "pasukan" for m in marks)
+    first = page.find_element(By.CSS_SELECTOR, "a.result-link")
+    title = first.text
+    first.click()
+    assert page.find_element(By.CSS_SELECTOR, "h1.article-title").text == title == expected["items"][0]["title"]
+
+
+def test_markup_in_a_scraped_article_shows_as_text(page, server, api):
+    hit = api("/api/search?q=diretas")["items"]
+    assert len(hit) == 1
+    page.get(f"{server}/articles/{hit[0]['id']}")
+    assert page.find_element(By.CSS_SELECTOR, "h1.article-title").text == "Uji <script>alert('judul')</script> di Jakarta"
+    body = page.find_element(By.CSS_SELECTOR, "article.text").text
+    assert "<script>document.title='diretas'</script>" in body
+    assert "<img src=x onerror=" in body
+    _no_script(page)
+    assert page.find_elements(By.CSS_SELECTOR, "article img") == []
+    assert "diretas" not in page.title
+    page.get(f"{server}/search?q=diretas")
+    assert "<script>" in page.find_element(By.CSS_SELECTOR, "a.result-link").text
+    _no_script(page)
+
+
+def test_actor_page_from_an_entity_shows_counterparts_and_network(page, server, api):
+    page.get(f"{server}/actors/sergey-lavrov")
+    assert page.find_element(By.CSS_SELECTOR, "h1.actor-name").text == "Sergei Lavrov"
+    offices = page.find_elements(By.CSS_SELECTOR, "ul.offices li")
+    assert any("Foreign" in li.text for li in offices)
+    nodes = page.find_elements(By.CSS_SELECTOR, "svg.network a")
+    counterparts = page.find_elements(By.CSS_SELECTOR, "table.counterparts tbody tr")
+    assert counterparts and len(nodes) == min(len(counterparts), 12)
+    assert page.find_elements(By.CSS_SELECTOR, "table.by-type tr")
+
+
+def test_unknown_ids_answer_a_404_page(page, server):
+    for path in ("/stories/s000000nothere", "/articles/nothere00", "/events/mnothere", "/actors/nobody-here",
+                 "/no/such/page"):
+        page.get(server + path)
+        assert page.find_element(By.CSS_SELECTOR, "h1.error-title").text.startswith("404"), path
+        assert page.find_element(By.CSS_SELECTOR, "nav.top a.brand").is_displayed()
