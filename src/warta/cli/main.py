@@ -409,7 +409,9 @@ def examples_dir() -> Path:
 @DB_OPTION
 @click.option("--charts", "chart_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the demo's timeline chart (PNG and HTML); default: the store's folder.")
-def demo(db: str, chart_dir: Path | None) -> None:
+@click.option("--serve", "serve_after", is_flag=True, help="Then serve the dashboard on 127.0.0.1 (Ctrl+C stops it).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port for --serve.")
+def demo(db: str, chart_dir: Path | None, serve_after: bool, port: int) -> None:
     """Ingest the sample corpus (examples/) into the store and show what warta found."""
     out, err = _consoles()
     corpus = examples_dir()
@@ -430,6 +432,10 @@ def demo(db: str, chart_dir: Path | None) -> None:
     if docs:
         out.print(f"\nLook at one: [bold]warta show {docs[0]['id'][:8]} --db {db}[/bold]")
     _demo_stories(out, db, chart_dir or Path(db).resolve().parent)
+    if serve_after:
+        from ..server.cli import serve_demo
+
+        serve_demo(db, port, open_browser=True)
 
 
 def _busiest_pair(store: Store) -> tuple[str, str] | None:
