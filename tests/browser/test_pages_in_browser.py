@@ -139,6 +139,17 @@ def page(driver, server, request):
     driver.save_screenshot(str(SCREENSHOTS / f"{request.node.name}.png"))
 
 
+def _go(page, action, path_prefix: str, timeout: float = 15) -> None:
+    """Do what navigates (a click, a form submit) and wait until the new page has loaded: a submit does not
+    wait for the navigation it starts, so asserting on current_url at once can see the old page."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    action()
+    WebDriverWait(page, timeout).until(
+        lambda d: urlparse(d.current_url).path.startswith(path_prefix)
+        and d.execute_script("return document.readyState") == "complete")
+
+
 def _no_script(page) -> None:
     """The pages work without JavaScript: they carry none."""
     assert page.find_elements(By.TAG_NAME, "script") == []
@@ -151,7 +162,7 @@ def test_story_list_to_story_to_event_mention_to_article(page, server, api):
     assert all(row.find_elements(By.CSS_SELECTOR, "svg.spark rect") for row in rows), "every story has a sparkline"
     _no_script(page)
 
-    page.find_element(By.PARTIAL_LINK_TEXT, "Presiden Kazakhstan").click()
+    _go(page, page.find_element(By.PARTIAL_LINK_TEXT, "Presiden Kazakhstan").click, "/stories/")
     story_id = urlparse(page.current_url).path.rsplit("/", 1)[-1]
     story = api(f"/api/stories/{story_id}")
     assert page.find_element(By.CSS_SELECTOR, "h1.story-title").text == story["title"]
@@ -161,7 +172,7 @@ def test_story_list_to_story_to_event_mention_to_article(page, server, api):
 
     mention = page.find_element(By.CSS_SELECTOR, "ol.events a.mention")
     trigger = mention.text.split("“", 1)[1].rstrip("”")
-    mention.click()
+    _go(page, mention.click, "/articles/")
 
     url = urlparse(page.current_url)
     assert url.path.startswith("/articles/")
@@ -201,7 +212,7 @@ def test_dyad_chart_bar_links_to_that_periods_events(page, server, api):
     assert len(links) == len(busy) > 0
     rows = page.find_elements(By.CSS_SELECTOR, "table.dyad-table tbody tr")
     assert len(rows) == len(timeline["periods"])
-    links[0].find_element(By.CSS_SELECTOR, "rect.slot").click()
+    _go(page, links[0].find_element(By.CSS_SELECTOR, "rect.slot").click, "/events")
 
     query = parse_qs(urlparse(page.current_url).query)
     assert urlparse(page.current_url).path == "/events" and query["pair"] == ["CHN-RUS"]
@@ -216,7 +227,7 @@ def test_search_from_the_nav_finds_marked_words_and_opens_the_article(page, serv
     page.get(server + "/")
     box = page.find_element(By.CSS_SELECTOR, "nav.top input[name=q]")
     box.send_keys("pasukan")
-    box.submit()
+    _go(page, box.submit, "/search")
     assert urlparse(page.current_url).path == "/search"
     results = page.find_elements(By.CSS_SELECTOR, "li.result")
     expected = api("/api/search?q=pasukan&limit=20")
@@ -225,7 +236,7 @@ def test_search_from_the_nav_finds_marked_words_and_opens_the_article(page, serv
     assert marks and all(m.text.lower() == "pasukan" for m in marks)
     first = page.find_element(By.CSS_SELECTOR, "a.result-link")
     title = first.text
-    first.click()
+    _go(page, first.click, "/articles/")
     assert page.find_element(By.CSS_SELECTOR, "h1.article-title").text == title == expected["items"][0]["title"]
 
 
