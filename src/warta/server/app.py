@@ -108,8 +108,9 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False, token: str | 
         pool.close()
 
     app = FastAPI(title="warta", version=__version__, default_response_class=JSON, description=API_DESCRIPTION,
-                  lifespan=lifespan)
+                  lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.pool = pool
+    _add_docs(app)
     _add_error_handlers(app)
     _add_read_routes(app, pool)
     if pages:
@@ -130,6 +131,27 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False, token: str | 
                        max_query_bytes=settings.max_query_bytes,
                        allowed_hosts=list(settings.allowed_hosts) if settings.allowed_hosts else None)
     return app
+
+
+def _add_docs(app: FastAPI) -> None:
+    """The interactive API page at /docs with Swagger UI served from the installed swagger-ui-bundle package,
+    so that it works with no internet (FastAPI's default page loads its assets from a CDN)."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.staticfiles import StaticFiles
+
+    try:
+        from swagger_ui_bundle import swagger_ui_path
+    except ImportError:
+        log.warning("swagger-ui-bundle is not installed: /docs is off (/openapi.json still describes the API)")
+        return
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title="warta API",
+                                   swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-assets/swagger-ui.css",
+                                   swagger_favicon_url="/docs-assets/favicon-32x32.png")
 
 
 # -- errors ------------------------------------------------------------------------------------------------
