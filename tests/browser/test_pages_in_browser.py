@@ -273,3 +273,25 @@ def test_unknown_ids_answer_a_404_page(page, server):
         page.get(server + path)
         assert page.find_element(By.CSS_SELECTOR, "h1.error-title").text.startswith("404"), path
         assert page.find_element(By.CSS_SELECTOR, "nav.top a.brand").is_displayed()
+
+
+def test_story_to_event_page_to_each_report_of_it(page, server, api):
+    stories = api("/api/stories?min_articles=2&limit=50")["items"]
+    story = next(s for s in stories if "Kazakhstan" in (s["title"] or ""))
+    page.get(f"{server}/stories/{story['id']}")
+    events = api(f"/api/events?story={story['id']}&limit=500")["items"]
+    reported_twice = next(e for e in events if e["articles"] >= 2)
+    link = page.find_element(By.CSS_SELECTOR, f"a.event-link[href='/events/{reported_twice['id']}']")
+    _go(page, link.click, "/events/")
+    assert page.find_element(By.CSS_SELECTOR, "h1.event-title").text
+    mentions = page.find_elements(By.CSS_SELECTOR, "ol.mentions a.mention")
+    assert len(mentions) == reported_twice["mentions"] >= 2  # one real event, every report of it listed
+    outlets = {m.text.split(" · ")[0] for m in mentions}
+    assert set(reported_twice["outlets"]) <= outlets
+    _go(page, mentions[-1].click, "/articles/")
+    url = urlparse(page.current_url)
+    start, end = (int(x) for x in parse_qs(url.query)["s"][0].split("-"))
+    article = api("/api/articles/" + url.path.rsplit("/", 1)[-1])
+    highlighted = page.find_element(By.CSS_SELECTOR, ".sent.highlight")
+    assert highlighted.get_attribute("id") == f"s-{start}-{end}"
+    assert highlighted.text == article["text"][start:end].strip()
