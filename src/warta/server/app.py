@@ -318,13 +318,7 @@ def _add_event_routes(app: FastAPI, reader) -> None:
                  since: str | None = _SINCE, until: str | None = _UNTIL) -> JSON:
         period = parse_choice("by", by, BY)
         start, end = parse_date("since", since), parse_date("until", until)
-        key = ("timeline", a, b, period, start, end)
-        data = app.state.cache.get(key)
-        if data is None:
-            with reader() as store:
-                data = dyad_timeline(store, a, b, by=period, since=start, until=end).to_dict()
-            app.state.cache.put(key, data)
-        return JSON(data)
+        return JSON(cached_timeline(app, a, b, by=period, since=start, until=end))
 
 
 def _add_people_routes(app: FastAPI, reader) -> None:
@@ -422,16 +416,20 @@ def merged_page(store: Store, filters: dict[str, Any], *, story: str | None, lim
 
 
 def dyad_timeline(store: Store, a: str, b: str, *, by: str, since: dt.date | None, until: dt.date | None):
-    """``Store.timeline`` without loading every event's mentions, which the series does not use (at 100,000
-    articles that load took seconds); the events are selected by the store's own filter builder."""
-    from ..store.duckdb_store import _event_filters
-    from ..stories.timeline import build_timeline
+    """The dyad series of ``Store.timeline`` (merged events loaded without their mentions)."""
+    return store.timeline(a, b, by=by, since=since, until=until)
 
-    store.require_stories()
-    where, params = _event_filters(actor=None, country=None, pair=(a, b), directed=False, type=None, since=since,
-                                   until=until, negated=None, modality=None, article=None)
-    events = store.list_merged_events(where=where, params=params, limit=10_000_000, with_mentions=False)
-    return build_timeline(events, a, b, by=by)
+
+def cached_timeline(app: FastAPI, a: str, b: str, *, by: str, since: dt.date | None,
+                    until: dt.date | None) -> dict[str, Any]:
+    """The dyad series as JSON, from the result cache when the store has not changed since."""
+    key = ("timeline", a, b, by, since, until)
+    data = app.state.cache.get(key)
+    if data is None:
+        with app.state.pool.reader() as store:
+            data = dyad_timeline(store, a, b, by=by, since=since, until=until).to_dict()
+        app.state.cache.put(key, data)
+    return data
 
 
 # -- the article list (the store's list_articles has neither these filters nor an offset) -----------------

@@ -21,7 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..store import StoreError
-from ..store.search import make_snippet, query_terms, search_articles
+from ..store.search import query_terms, search_articles
 from ..stories.timeline import BY
 from .access import ApiError
 from .params import parse_choice, parse_date, parse_pair, parse_type
@@ -174,16 +174,11 @@ def add_pages(app: FastAPI) -> None:
                   by: str = Query("month", max_length=10), since: str | None = Query(None, max_length=10),
                   until: str | None = Query(None, max_length=10)) -> HTMLResponse:
         def body():
-            from .app import dyad_timeline
+            from .app import cached_timeline
 
             period = parse_choice("by", by, BY)
             start, end = parse_date("since", since), parse_date("until", until)
-            key = ("timeline", a, b, period, start, end)
-            data = app.state.cache.get(key)
-            if data is None:
-                with reader() as store:
-                    data = dyad_timeline(store, a, b, by=period, since=start, until=end).to_dict()
-                app.state.cache.put(key, data)
+            data = cached_timeline(app, a, b, by=period, since=start, until=end)
             chart = dyad_bars(data, by=period)
             return pages.render("dyad.html", title=f"{a} – {b}", data=data, chart=chart, by=period, bys=BY,
                                 a=a, b=b, since=since or "", until=until or "")
