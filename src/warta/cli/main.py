@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sys
@@ -26,6 +27,16 @@ from .render import (print_actor_table, print_article_table, print_bench, print_
 
 log = logging.getLogger("warta")
 DB_OPTION = click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file.")
+
+
+@contextlib.contextmanager
+def _reading(db: str):
+    """The store opened read-only; a store that is missing or cannot be read ends the command with its message."""
+    try:
+        with Store(db, read_only=True) as store:
+            yield store
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def _consoles() -> tuple[Console, Console]:
@@ -110,15 +121,10 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int, progress: bool | No
 def show(article_id: str, db: str, fmt: str) -> None:
     """Print one stored article (id or id prefix) with what was removed and why."""
     out, _ = _consoles()
-    try:
-        with Store(db, read_only=True) as store:
-            doc = store.get_article(article_id)
-            if doc is not None and store._has_table("story_articles"):
-                row = store.con.execute("SELECT story_id, copy_of FROM story_articles WHERE article_id = ?",
-                                        [doc["id"]]).fetchone()
-                doc["story"], doc["copy_of"] = row if row else (None, None)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with _reading(db) as store:
+        doc = store.get_article(article_id)
+        if doc is not None:
+            doc["story"], doc["copy_of"] = store.story_of_article(doc["id"])
     if doc is None:
         raise click.ClickException(f"no article with id {article_id!r} in {db}; `warta articles --db {db}` lists them")
     if fmt == "json":
@@ -135,12 +141,9 @@ def show(article_id: str, db: str, fmt: str) -> None:
 def articles(db: str, limit: int, outlet: str | None, fmt: str) -> None:
     """List stored articles."""
     out, _ = _consoles()
-    try:
-        with Store(db, read_only=True) as store:
-            rows = store.list_articles(limit=limit, outlet=outlet)
-            docs = [store.get_article(r["id"]) for r in rows]
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with _reading(db) as store:
+        rows = store.list_articles(limit=limit, outlet=outlet)
+        docs = [store.get_article(r["id"]) for r in rows]
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
     else:
@@ -160,11 +163,8 @@ def actors(db: str, country: str | None, sector: str | None, kind: str | None, n
            fmt: str) -> None:
     """List actors across stored articles with their mention counts (filter by country, sector, kind, name)."""
     out, _ = _consoles()
-    try:
-        with Store(db, read_only=True) as store:
-            rows = store.list_actors(country=country, sector=sector, kind=kind, name=name, limit=limit)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with _reading(db) as store:
+        rows = store.list_actors(country=country, sector=sector, kind=kind, name=name, limit=limit)
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
     else:
@@ -232,15 +232,12 @@ def events(db: str, actor, country, pair, directed, type_, since, until, negated
     out, err = _consoles()
     filters = dict(actor=actor, country=country, pair=pair, directed=directed, type=type_, since=since, until=until,
                    negated=negated, modality=modality, article=article, limit=limit)
-    try:
-        with Store(db, read_only=True) as store:
-            if by_article:
-                rows = store.list_events(**filters)
-            else:
-                rows = store.list_merged(**filters, story=story, event_id=event_id)
-                _warn_unplaced(store, err, db)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with _reading(db) as store:
+        if by_article:
+            rows = store.list_events(**filters)
+        else:
+            rows = store.list_merged(**filters, story=story, event_id=event_id)
+            _warn_unplaced(store, err, db)
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
     elif by_article:
@@ -261,11 +258,8 @@ def events(db: str, actor, country, pair, directed, type_, since, until, negated
 def quotes(db: str, speaker, article, direct, copies, limit, fmt) -> None:
     """List who said what across stored articles, with the upstream source each quote is credited to."""
     out, _ = _consoles()
-    try:
-        with Store(db, read_only=True) as store:
-            rows = store.list_quotes(speaker=speaker, article=article, direct=direct, copies=copies, limit=limit)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with _reading(db) as store:
+        rows = store.list_quotes(speaker=speaker, article=article, direct=direct, copies=copies, limit=limit)
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
     else:
@@ -318,11 +312,8 @@ def story(story_id: str, db: str, fmt: str) -> None:
     """One story (id, id prefix, or an article id in it): span, outlets, key actors, summary, the timeline
     of its merged events, its articles and quotes."""
     out, _ = _consoles()
-    try:
-        with Store(db, read_only=True) as store:
-            data = store.get_story(story_id)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with _reading(db) as store:
+        data = store.get_story(story_id)
     if data is None:
         raise click.ClickException(f"no story {story_id!r} in {db}; `warta stories --db {db}` lists them")
     if fmt == "json":
@@ -348,11 +339,8 @@ def timeline(a: str, b: str, db: str, by: str, since, until, out_dir: Path, char
     from ..stories.timeline import write_charts
 
     out, err = _consoles()
-    try:
-        with Store(db, read_only=True) as store:
-            series = store.timeline(a, b, by=by, since=since, until=until)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with _reading(db) as store:
+        series = store.timeline(a, b, by=by, since=since, until=until)
     paths: dict[str, Path] = {}
     if chart and series.periods:
         try:
@@ -379,11 +367,8 @@ def audit(db: str, limit: int, fmt: str) -> None:
     """Account for every input ever read into the store: stored, duplicate (of which article) or rejected
     (with the reason); read = stored + duplicate + rejected, always."""
     out, _ = _consoles()
-    try:
-        with Store(db, read_only=True) as store:
-            data = store.audit(limit=limit)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with _reading(db) as store:
+        data = store.audit(limit=limit)
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
     else:
@@ -452,14 +437,11 @@ def _demo_stories(out: Console, db: str, chart_dir: Path) -> None:
     """The demo's second half: the stories found and one dyad's timeline with its chart."""
     from ..stories.timeline import write_charts
 
-    try:
-        with Store(db, read_only=True) as store:
-            rows = store.list_stories(limit=1000)
-            total = store.story_count()
-            pair = _busiest_pair(store)
-            series = store.timeline(*pair, by="month") if pair else None
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with _reading(db) as store:
+        rows = store.list_stories(limit=1000)
+        total = store.story_count()
+        pair = _busiest_pair(store)
+        series = store.timeline(*pair, by="month") if pair else None
     grouped = [r for r in rows if r["article_count"] > 1]
     print_story_table(out, grouped + [r for r in rows if r["article_count"] <= 1],
                       title=f"{total} stories in {db} ({len(grouped)} reported by several articles)")

@@ -213,7 +213,7 @@ def _add_article_routes(app: FastAPI, reader) -> None:
     def health() -> JSON:
         with reader() as store:
             counts = store.con.execute("SELECT count(*) FROM articles").fetchone()[0]
-            stories = store.story_count() if _has_table(store, "stories") else 0
+            stories = store.story_count() if store.has_table("stories") else 0
             return JSON({"status": "ok", "version": __version__, "articles": counts, "stories": stories,
                          "search_index": index_status(store.con), "read_only": True,
                          "ingest": any(getattr(r, "path", "") == "/api/ingest" for r in app.routes)})
@@ -239,7 +239,7 @@ def _add_article_routes(app: FastAPI, reader) -> None:
             doc = store.get_article(article_id)
             if doc is None:
                 raise ApiError(404, f"no article with id {article_id!r}; /api/articles lists them")
-            story = store.stories_of([doc["id"]]).get(doc["id"]) if _has_table(store, "story_articles") else None
+            story = store.stories_of([doc["id"]]).get(doc["id"]) if store.has_table("story_articles") else None
         return JSON(doc | {"story_id": story})
 
 
@@ -370,7 +370,7 @@ def _search_items(store: Store, ids: list[str], scores: dict[str, float | None],
     rows = store.con.execute("SELECT id, title, outlet, published, url, text FROM articles "
                              "WHERE list_contains(?, id)", [ids]).fetchall()
     by_id = {row[0]: row for row in rows}
-    stories = store.stories_of(ids) if _has_table(store, "story_articles") else {}
+    stories = store.stories_of(ids) if store.has_table("story_articles") else {}
     items = []
     for aid in ids:
         _, title, outlet, published, url, text = by_id[aid]
@@ -434,11 +434,6 @@ def cached_timeline(app: FastAPI, a: str, b: str, *, by: str, since: dt.date | N
 
 # -- the article list (the store's list_articles has neither these filters nor an offset) -----------------
 
-def _has_table(store: Store, name: str) -> bool:
-    return bool(store.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' "
-                                  "AND table_name = ?", [name]).fetchone()[0])
-
-
 def list_articles(store: Store, filters: dict[str, Any], *, order: str, limit: int,
                   offset: int) -> tuple[list[dict[str, Any]], int]:
     """A page of articles and the number matching; ``filters``: outlet (as the CLI: case-insensitive),
@@ -454,7 +449,7 @@ def list_articles(store: Store, filters: dict[str, Any], *, order: str, limit: i
     if filters.get("q"):
         where.append("a.title ILIKE ?")
         params.append(f"%{filters['q']}%")
-    with_stories = _has_table(store, "story_articles")
+    with_stories = store.has_table("story_articles")
     if filters.get("story"):
         if not with_stories:
             return [], 0

@@ -264,7 +264,7 @@ class Store(StoryQueries):
         if name:
             where.append("(name ILIKE ? OR actor_id ILIKE ?)")
             params += [f"%{name}%", f"%{name}%"]
-        if self._has_table("near_duplicates"):  # a copy of an article does not count it twice
+        if self.has_table("near_duplicates"):  # a copy of an article does not count it twice
             where.append("article_id NOT IN (SELECT article_id FROM near_duplicates)")
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         query = (f"SELECT actor_id, arg_max(name, mentions), country, sector, kind, arg_max(role, mentions), "
@@ -316,9 +316,7 @@ class Store(StoryQueries):
 
     def require_stories(self) -> None:
         """Stores written before stories existed lack their tables; say how to build them."""
-        tables = {r[0] for r in self.con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
-        if "merged_events" not in tables:
+        if not self.has_table("merged_events"):
             raise StoreError(f"{self.path} was written by an older warta and has no stories yet; "
                              f"run `warta stories --update --db {self.path}` once")
 
@@ -328,7 +326,7 @@ class Store(StoryQueries):
 
         Quotes of near-duplicate copies are left out unless ``copies`` (or the copy is asked for by id)."""
         where, params = [], []
-        if not copies and not article and self._has_table("near_duplicates"):
+        if not copies and not article and self.has_table("near_duplicates"):
             where.append("article_id NOT IN (SELECT article_id FROM near_duplicates)")
         if speaker:
             where.append("(speaker_actor ILIKE ? OR speaker_name ILIKE ? OR speaker_text ILIKE ?)")
@@ -344,9 +342,23 @@ class Store(StoryQueries):
                  f"ORDER BY published_date NULLS LAST, article_id, seq LIMIT ?")
         return [dict(zip(_QUOTE_COLUMNS, row)) for row in self.con.execute(query, params + [limit]).fetchall()]
 
-    def _has_table(self, name: str) -> bool:
-        return bool(self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ? "
-                                     "AND table_schema = 'main'", [name]).fetchone()[0])
+    def has_table(self, name: str) -> bool:
+        """Whether the store has this table (stores written by an older warta lack the newer ones). A table
+        once seen is remembered: tables are added, never dropped."""
+        known = self.__dict__.setdefault("_tables_seen", set())
+        if name not in known and self.con.execute(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name = ? AND table_schema = 'main'",
+                [name]).fetchone()[0]:
+            known.add(name)
+        return name in known
+
+    def story_of_article(self, article_id: str) -> tuple[str | None, str | None]:
+        """(the article's story, the original it copies) — (None, None) when it is in no story yet."""
+        if not self.has_table("story_articles"):
+            return None, None
+        row = self.con.execute("SELECT story_id, copy_of FROM story_articles WHERE article_id = ?",
+                               [article_id]).fetchone()
+        return (row[0], row[1]) if row else (None, None)
 
     def counts(self) -> dict[str, Any]:
         """Totals over every input ever read: read = stored + duplicate + rejected."""
@@ -372,7 +384,7 @@ class Store(StoryQueries):
             "SELECT input_ref, article_id FROM inputs WHERE outcome = 'duplicate' ORDER BY read_at DESC, seq "
             "LIMIT ?", [limit]).fetchall()
         copies = (self.con.execute("SELECT count(*) FROM near_duplicates").fetchone()[0]
-                  if self._has_table("near_duplicates") else 0)
+                  if self.has_table("near_duplicates") else 0)
         runs = self.con.execute(
             "SELECT run_id, command, started, finished, read, stored, duplicate, rejected FROM runs "
             "ORDER BY started").fetchall()

@@ -108,7 +108,6 @@ def _merged(story_id: str, key: tuple, run: list[Mapping[str, Any]], duplicate_o
         "negated": bool(first.get("negated")),
         "modality": first.get("modality"),
         "date": _iso(min(dates)) if dates else (_iso(min(reported)) if reported else None),
-        "date_from": "text" if dates else "published",
         "first_reported": _iso(min(reported)) if reported else None,
         "last_reported": _iso(max(reported)) if reported else None,
         "intensity": round(sum(intensities) / len(intensities), 2),
