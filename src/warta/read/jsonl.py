@@ -149,9 +149,12 @@ def _too_large(path: str, ref: str, limit: int) -> Document:
     return make_rejected(source=path, input_ref=ref, input_kind="jsonl", reason="too-large", detail=detail)
 
 
-def iter_jsonl(stream: BinaryIO, *, path: str, settings: Settings) -> Iterator[Document]:
-    """One document per non-blank line of ``stream`` (a buffered binary stream), in order."""
-    lineno = 0
+def iter_jsonl(stream: BinaryIO, *, path: str, settings: Settings, first_line: int = 1) -> Iterator[Document]:
+    """One document per non-blank line of ``stream`` (a buffered binary stream), in order.
+
+    ``first_line``: the line number of the stream's first line in its file, when the stream is a part of
+    the file (a shard of ``warta run``), so that references name the same lines as a whole-file read."""
+    lineno = first_line - 1
     count = 0
     while True:
         try:
@@ -167,7 +170,7 @@ def iter_jsonl(stream: BinaryIO, *, path: str, settings: Settings) -> Iterator[D
             return
         lineno += 1
         ref = f"{path}:{lineno}"
-        if lineno == 1:
+        if lineno == 1:  # only the file's first line can start with a byte-order mark
             line = line.removeprefix(b"\xef\xbb\xbf")
         if too_large:
             doc = _too_large(path, ref, settings.max_doc_bytes)
