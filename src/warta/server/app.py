@@ -33,8 +33,8 @@ from ..store.search import index_status, make_snippet, query_terms, search_artic
 from ..stories.timeline import BY
 from .access import ApiError, BadParameter, StorePool
 from .limits import GuardMiddleware
-from .params import (KINDS, MAX_LIMIT, MAX_OFFSET, MAX_SQL_OFFSET, SECTORS, page, page_of, parse_choice,
-                     parse_date, parse_modality, parse_pair, parse_type)
+from .params import (KINDS, MAX_LIMIT, MAX_OFFSET, MAX_SQL_OFFSET, SECTORS, escape_like, page, page_of,
+                     parse_choice, parse_date, parse_modality, parse_pair, parse_type)
 
 __all__ = ["ApiSettings", "create_app", "run_server", "JSON"]
 
@@ -63,13 +63,16 @@ class ApiSettings:
     max_upload_bytes: int = 20 * 1024 * 1024  # POST /api/ingest
     max_upload_files: int = 200
     max_query_bytes: int = 4096
+    max_path_bytes: int = 2048
+    max_query_params: int = 64
     retry_after: int = 2                     # seconds, in 503 answers while the store is written
     idle_seconds: float = 1.0                # the read-only connection is closed after this long without a request
     allowed_hosts: tuple[str, ...] | None = None  # Host header check (run_server sets it on loopback)
     min_token_chars: int = 16
 
     def __post_init__(self) -> None:
-        for name in ("max_body_bytes", "max_upload_bytes", "max_upload_files", "max_query_bytes", "retry_after"):
+        for name in ("max_body_bytes", "max_upload_bytes", "max_upload_files", "max_query_bytes", "max_path_bytes",
+                     "max_query_params", "retry_after"):
             if getattr(self, name) < 1:
                 raise ValueError(f"ApiSettings.{name} must be >= 1, got {getattr(self, name)}")
 
@@ -128,30 +131,59 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False, token: str | 
         add_ingest_route(app, pool, token or "", settings)
     app.add_middleware(GuardMiddleware, max_body_bytes=settings.max_body_bytes,
                        upload_paths={"/api/ingest": settings.max_upload_bytes} if allow_ingest else {},
-                       max_query_bytes=settings.max_query_bytes,
+                       max_query_bytes=settings.max_query_bytes, max_path_bytes=settings.max_path_bytes,
+                       max_query_params=settings.max_query_params,
                        allowed_hosts=list(settings.allowed_hosts) if settings.allowed_hosts else None)
     return app
 
 
+#: the files of swagger-ui-bundle that /docs loads (the package's own index.html and demo pages are not served)
+DOCS_ASSETS = {"swagger-ui-bundle.js": "text/javascript", "swagger-ui.css": "text/css",
+               "favicon-32x32.png": "image/png"}
+
+
 def _add_docs(app: FastAPI) -> None:
     """The interactive API page at /docs with Swagger UI served from the installed swagger-ui-bundle package,
-    so that it works with no internet (FastAPI's default page loads its assets from a CDN)."""
+    so that it works with no internet (FastAPI's default page loads its assets from a CDN). Only the files
+    the page loads are served, by name (no path reaches the file system), and the page's policy allows
+    scripts from this server plus its one inline script, by hash."""
     from fastapi.openapi.docs import get_swagger_ui_html
-    from fastapi.staticfiles import StaticFiles
+    from fastapi.responses import FileResponse
 
     try:
         from swagger_ui_bundle import swagger_ui_path
     except ImportError:
         log.warning("swagger-ui-bundle is not installed: /docs is off (/openapi.json still describes the API)")
         return
-    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+    folder = Path(swagger_ui_path)
+
+    @app.get("/docs-assets/{name}", include_in_schema=False)
+    def docs_asset(name: str = PathParam(..., max_length=40)):
+        if name not in DOCS_ASSETS:
+            raise ApiError(404, f"no docs asset {name[:40]!r}")
+        return FileResponse(folder / name, media_type=DOCS_ASSETS[name])
 
     @app.get("/docs", include_in_schema=False)
     def docs():
-        return get_swagger_ui_html(openapi_url=app.openapi_url, title="warta API",
+        page = get_swagger_ui_html(openapi_url=app.openapi_url, title="warta API",
                                    swagger_js_url="/docs-assets/swagger-ui-bundle.js",
                                    swagger_css_url="/docs-assets/swagger-ui.css",
                                    swagger_favicon_url="/docs-assets/favicon-32x32.png")
+        page.headers["Content-Security-Policy"] = docs_policy(page.body.decode())
+        return page
+
+
+def docs_policy(html: str) -> str:
+    """The /docs page's policy: scripts from this server and the page's inline scripts by their hash, styles
+    from this server (Swagger UI also sets inline styles), the API's JSON and data: images."""
+    import base64
+    import hashlib
+    import re
+
+    hashes = [f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
+              for body in re.findall(r"<script>(.*?)</script>", html, flags=re.S)]
+    return (f"default-src 'none'; script-src 'self' {' '.join(hashes)}; style-src 'self' 'unsafe-inline'; "
+            f"img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
 # -- errors ------------------------------------------------------------------------------------------------
@@ -437,18 +469,19 @@ def cached_timeline(app: FastAPI, a: str, b: str, *, by: str, since: dt.date | N
 def list_articles(store: Store, filters: dict[str, Any], *, order: str, limit: int,
                   offset: int) -> tuple[list[dict[str, Any]], int]:
     """A page of articles and the number matching; ``filters``: outlet (as the CLI: case-insensitive),
-    since/until (published date), story (id or prefix), q (part of the title)."""
+    since/until (published date), story (id or prefix), q (part of the title). Every value is a parameter;
+    ``%`` and ``_`` in outlet and q match themselves, not any text."""
     where, params = [], []
     if filters.get("outlet"):
-        where.append("a.outlet ILIKE ?")
-        params.append(filters["outlet"])
+        where.append("a.outlet ILIKE ? ESCAPE '\\'")
+        params.append(escape_like(filters["outlet"]))
     for key, clause in (("since", "a.published_date >= ?"), ("until", "a.published_date <= ?")):
         if filters.get(key):
             where.append(clause)
             params.append(filters[key])
     if filters.get("q"):
-        where.append("a.title ILIKE ?")
-        params.append(f"%{filters['q']}%")
+        where.append("a.title ILIKE ? ESCAPE '\\'")
+        params.append(f"%{escape_like(filters['q'])}%")
     with_stories = store.has_table("story_articles")
     if filters.get("story"):
         if not with_stories:

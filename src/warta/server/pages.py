@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -24,6 +25,7 @@ from ..store import StoreError
 from ..store.search import query_terms, search_articles
 from ..stories.timeline import BY
 from .access import ApiError
+from .limits import HTML_CSP
 from .params import parse_choice, parse_date, parse_pair, parse_type
 
 __all__ = ["add_pages", "mark_article", "sparkline", "dyad_bars", "network"]
@@ -32,8 +34,7 @@ HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 PAGE_SIZE = 20
-CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
-       "frame-ancestors 'none'")
+CSP = HTML_CSP
 
 
 def _environment():
@@ -237,12 +238,25 @@ def add_pages(app: FastAPI) -> None:
         return guarded(body)
 
 
+API_PREFIXES = ("/api", "/docs", "/openapi", "/redoc")
+
+
 def _add_error_pages(app: FastAPI, pages: Pages) -> None:
+    """HTTP errors and bad parameters of the pages answer HTML pages; under /api (and the docs) JSON."""
     default = app.exception_handlers.get(StarletteHTTPException)
+    json_validation = app.exception_handlers.get(RequestValidationError)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        if request.url.path.startswith(API_PREFIXES) and json_validation is not None:
+            return await json_validation(request, exc)
+        message = "; ".join(f"{e['loc'][-1] if e.get('loc') else 'request'}: {e.get('msg', 'invalid')}"
+                            for e in exc.errors())
+        return pages.error(422, message)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        if request.url.path.startswith(("/api", "/docs", "/openapi", "/redoc")) or default is None:
+        if request.url.path.startswith(API_PREFIXES) or default is None:
             if default is not None:
                 return await default(request, exc)
             raise exc
