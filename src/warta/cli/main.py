@@ -641,8 +641,11 @@ def bench(inputs: tuple[str, ...], shared: Path | None, limit: int | None, repea
 
 
 from ..server.cli import serve  # noqa: E402  (the server package loads FastAPI only when serving)
+from .distributed import load, run  # noqa: E402
 
 main.add_command(serve)
+main.add_command(run)
+main.add_command(load)
 
 
 if __name__ == "__main__":  # pragma: no cover
