@@ -51,7 +51,7 @@ every matching row when that is cheap (articles, search; other lists on their la
 it is null; `next_offset` is null on the last page.
 
 **Errors** answer `{"detail": "..."}` saying what was wrong and what to do: 404 unknown id, 422 bad parameter
-(with `errors`: each parameter and reason), 413 request too large, 401 missing or wrong token, 503 with
+(with `errors`: each parameter and reason), 413 request too large, 414 URL too long, 431 headers too large, 401 missing or wrong token, 503 with
 `Retry-After` while another process writes the store."""
 
 
@@ -65,6 +65,7 @@ class ApiSettings:
     max_query_bytes: int = 4096
     max_path_bytes: int = 2048
     max_query_params: int = 64
+    max_header_bytes: int = 16 * 1024
     retry_after: int = 2                     # seconds, in 503 answers while the store is written
     idle_seconds: float = 1.0                # the read-only connection is closed after this long without a request
     allowed_hosts: tuple[str, ...] | None = None  # Host header check (run_server sets it on loopback)
@@ -72,7 +73,7 @@ class ApiSettings:
 
     def __post_init__(self) -> None:
         for name in ("max_body_bytes", "max_upload_bytes", "max_upload_files", "max_query_bytes", "max_path_bytes",
-                     "max_query_params", "retry_after"):
+                     "max_query_params", "max_header_bytes", "retry_after"):
             if getattr(self, name) < 1:
                 raise ValueError(f"ApiSettings.{name} must be >= 1, got {getattr(self, name)}")
 
@@ -132,7 +133,7 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False, token: str | 
     app.add_middleware(GuardMiddleware, max_body_bytes=settings.max_body_bytes,
                        upload_paths={"/api/ingest": settings.max_upload_bytes} if allow_ingest else {},
                        max_query_bytes=settings.max_query_bytes, max_path_bytes=settings.max_path_bytes,
-                       max_query_params=settings.max_query_params,
+                       max_query_params=settings.max_query_params, max_header_bytes=settings.max_header_bytes,
                        allowed_hosts=list(settings.allowed_hosts) if settings.allowed_hosts else None)
     return app
 

@@ -2,6 +2,8 @@
 
 - a request body above its limit is refused with 413 before the route runs when ``Content-Length`` says so,
   and while it is read otherwise (chunked uploads are counted as they arrive);
+- request headers above ``max_header_bytes`` are refused with 431 (uvicorn's own limit applies only to
+  headers that arrive in several reads);
 - a path above ``max_path_bytes`` or a query string above ``max_query_bytes`` is refused with 414, a query
   string of more than ``max_query_params`` parameters with 400;
 - a ``Host`` that is not one of ``allowed_hosts`` (when given) is refused with 400, so a page on another site
@@ -42,13 +44,14 @@ class GuardMiddleware:
 
     def __init__(self, app: Any, *, max_body_bytes: int, upload_paths: dict[str, int],
                  max_query_bytes: int = 4096, max_path_bytes: int = 2048, max_query_params: int = 64,
-                 allowed_hosts: list[str] | None = None) -> None:
+                 max_header_bytes: int = 16 * 1024, allowed_hosts: list[str] | None = None) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.upload_paths = upload_paths
         self.max_query_bytes = max_query_bytes
         self.max_path_bytes = max_path_bytes
         self.max_query_params = max_query_params
+        self.max_header_bytes = max_header_bytes
         self.allowed_hosts = {h.lower() for h in allowed_hosts} if allowed_hosts else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -63,6 +66,8 @@ class GuardMiddleware:
         await self.app(scope, _counting(receive, limit), _with_headers(send, scope["path"]))
 
     def _refusal(self, scope: Scope, limit: int) -> tuple[int, str] | None:
+        if sum(len(k) + len(v) + 4 for k, v in scope.get("headers", [])) > self.max_header_bytes:
+            return 431, f"the request headers are larger than {self.max_header_bytes:,} bytes"
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
         if self.allowed_hosts is not None:
             host = _host_name(headers.get("host", ""))
