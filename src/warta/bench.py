@@ -37,6 +37,7 @@ class BenchResult:
     whole_runs: list[float] = field(default_factory=list)
     layer: str = "full"
     peak_rss_mb: float = 0.0
+    scaling: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         rate = self.articles / self.whole_seconds if self.whole_seconds else 0.0
@@ -52,21 +53,32 @@ class BenchResult:
             "workers": 1,
             "layer": self.layer,
             "inputs": self.inputs,
-        }
+        } | ({"scaling": self.scaling["articles_per_second"], "scaling_detail": self.scaling}
+             if self.scaling else {})
 
 
 def build_indosum_corpus(shared: Path, out_dir: Path, *, limit: int | None = None, seed: int = 7) -> Path:
-    """Write the IndoSum dev articles, made dirty, as one JSONL file; returns its path."""
+    """Write the IndoSum dev articles, made dirty, as one JSONL file; returns its path.
+
+    ``limit`` above the number of articles (1,499) repeats them with variations: each further round
+    makes every article dirty again with another seed (other debris, dateline, glued words, duplicated
+    paragraphs), as another outlet's scrape of the same story would be."""
     from .evaluate.dirty import make_dirty
     from .evaluate.indosum import load_indosum
 
     folder = shared / "data" / "news" / "indosum"
     articles = [a for f in sorted(folder.glob("dev.*.jsonl")) for a in load_indosum(f)]
+    if not articles:
+        raise FileNotFoundError(f"no IndoSum articles under {folder}")
+    count = len(articles) if limit is None else limit
     path = out_dir / "indosum-dirty.jsonl"
     with path.open("w", encoding="utf-8") as fh:
-        for art in articles[:limit]:
-            dirty = make_dirty(art, seed)
-            fh.write(json.dumps({"text": dirty.text, "url": art.url}, ensure_ascii=False) + "\n")
+        for n in range(count):
+            art = articles[n % len(articles)]
+            round_ = n // len(articles)
+            dirty = make_dirty(art, seed + round_)
+            url = art.url if not round_ else f"{art.url}#variation-{round_}"
+            fh.write(json.dumps({"text": dirty.text, "url": url}, ensure_ascii=False) + "\n")
     return path
 
 
@@ -132,7 +144,42 @@ def _time_whole(inputs: list[str], layer: str) -> float:
         return time.perf_counter() - started
 
 
-def run_bench(inputs: list[str], *, repeat: int = 3, layer: str = "full") -> BenchResult:
+def run_scaling(inputs: list[str], max_workers: int, *, engine: str = "local",
+                shards_per_worker: int = 4) -> dict[str, Any]:
+    """``warta run`` over ``inputs`` with 1, 2, ... ``max_workers`` workers, the same shards each time.
+
+    For each worker count: documents per second of the whole run (start of the workers, the per-document
+    pipeline over the shards, the story reduce), of its parallel part alone (``map``), and the largest
+    peak RSS of one worker."""
+    from .distributed import run_pipeline
+
+    if max_workers < 1:
+        raise ValueError(f"max_workers must be >= 1, got {max_workers}")
+    total = sum(Path(p).stat().st_size for p in inputs if Path(p).is_file()) or 1
+    shard_bytes = max(1, total // (shards_per_worker * max_workers))
+    rates: dict[str, float] = {}
+    runs: dict[str, dict[str, Any]] = {}
+    for workers in range(1, max_workers + 1):
+        with tempfile.TemporaryDirectory() as tmp:
+            started = time.perf_counter()
+            result = run_pipeline(inputs, Path(tmp) / "run", engine=engine, workers=workers, shard_bytes=shard_bytes)
+            seconds = time.perf_counter() - started
+        read = result.totals["read"]
+        rates[str(workers)] = round(read / seconds, 1)
+        runs[str(workers)] = {"documents": read, "shards": result.shards, "seconds": round(seconds, 2),
+                              "map_seconds": round(result.map_seconds, 2),
+                              "reduce_seconds": round(result.reduce_seconds, 2),
+                              "map_articles_per_second": round(read / result.map_seconds, 1),
+                              "worker_peak_rss_mb": result.worker_peak_rss_mb}
+    first = runs["1"]
+    speedup = {w: round(rates[w] / rates["1"], 2) for w in rates}
+    map_speedup = {w: round(r["map_articles_per_second"] / first["map_articles_per_second"], 2) for w, r in runs.items()}
+    return {"engine": engine, "articles_per_second": rates, "speedup": speedup, "map_speedup": map_speedup,
+            "runs": runs, "peak_rss_mb_per_worker": max(r["worker_peak_rss_mb"] for r in runs.values())}
+
+
+def run_bench(inputs: list[str], *, repeat: int = 3, layer: str = "full", scaling_workers: int | None = None,
+              engine: str = "local") -> BenchResult:
     """Time the whole ingest (read -> pipeline -> store) end to end ``repeat`` times, each cold, and
     report the median (this machine's neighbours make single runs vary by +-20 %); then each stage."""
     if repeat < 1:
@@ -144,6 +191,8 @@ def run_bench(inputs: list[str], *, repeat: int = 3, layer: str = "full") -> Ben
     _time_stages(inputs, result, layer)
     result.stages = {name: result.articles / secs for name, secs in result.seconds.items() if secs > 0}
     result.peak_rss_mb = _peak_rss_mb()
+    if scaling_workers:
+        result.scaling = run_scaling(inputs, scaling_workers, engine=engine)
     return result
 
 

@@ -590,7 +590,8 @@ def _without_failures(results: dict) -> dict:
 @click.argument("inputs", nargs=-1)
 @click.option("--shared", type=click.Path(path_type=Path), default=None,
               help="The shared datasets folder (default: ../shared) for the IndoSum corpus.")
-@click.option("--articles", "limit", type=int, default=None, help="Use only the first N IndoSum articles.")
+@click.option("--articles", "limit", type=click.IntRange(1, 10_000_000), default=None,
+              help="Use the first N IndoSum articles; above 1,499 they are repeated, each round made dirty anew.")
 @click.option("--repeat", type=click.IntRange(1, 20), default=3, show_default=True,
               help="Whole-pipeline passes; the median is reported.")
 @click.option("--layer", type=click.Choice(["full", "documents", "clean"]), default="full", show_default=True,
@@ -599,9 +600,15 @@ def _without_failures(results: dict) -> dict:
 @click.option("--stories", "story_count", type=click.IntRange(1, 10_000_000), default=None,
               help="Instead: time near-duplicate detection and story clustering of N generated articles "
                    "(IndoSum articles re-told with variations over a year), one core.")
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Scaling: time `warta run` with 1 .. N workers (default: this machine's cores).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Engine for the scaling runs.")
+@click.option("--scaling/--no-scaling", default=True, show_default=True,
+              help="Also time `warta run` with 1 .. --workers workers (with --layer full).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
 def bench(inputs: tuple[str, ...], shared: Path | None, limit: int | None, repeat: int, layer: str,
-          story_count: int | None, as_json: bool) -> None:
+          story_count: int | None, workers: int | None, engine: str, scaling: bool, as_json: bool) -> None:
     """Time each stage and the whole pipeline on INPUTS (default: the 1,500 IndoSum articles made dirty)."""
     import tempfile
 
@@ -633,7 +640,11 @@ def bench(inputs: tuple[str, ...], shared: Path | None, limit: int | None, repea
                 raise click.ClickException(f"{shared}/data/news/indosum not found: give INPUTS or --shared PATH")
             err.print(f"building the IndoSum corpus from {shared} ...")
             paths = [str(build_indosum_corpus(shared, Path(tmp), limit=limit))]
-        result = run_bench(paths, repeat=repeat, layer=layer).to_dict()
+        import os
+
+        scaling_workers = (workers or os.cpu_count() or 1) if scaling and layer == "full" else None
+        result = run_bench(paths, repeat=repeat, layer=layer, scaling_workers=scaling_workers,
+                           engine=engine).to_dict()
     if as_json:
         sys.stdout.write(json.dumps(result) + "\n")
     else:

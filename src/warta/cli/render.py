@@ -175,6 +175,17 @@ def print_bench(console: Console, result: dict[str, Any]) -> None:
     runs = ", ".join(f"{s:.2f}" for s in result.get("whole_pipeline_runs", []))
     console.print(f"whole pipeline: median of runs [{runs}] s · start-up {result['startup_seconds']:.2f} s · "
                   f"peak RSS {result['peak_rss_mb']:.0f} MB")
+    detail = result.get("scaling_detail")
+    if detail:
+        scaling = Table(title=f"warta run ({detail['engine']} engine): scaling with workers", title_justify="left")
+        for column in ("workers", "articles/s", "speed-up", "pipeline articles/s", "pipeline speed-up",
+                       "stories (s)", "peak RSS/worker"):
+            scaling.add_column(column, justify="right")
+        for workers, run in detail["runs"].items():
+            scaling.add_row(workers, f"{detail['articles_per_second'][workers]:,.1f}", f"{detail['speedup'][workers]:.2f}×",
+                            f"{run['map_articles_per_second']:,.1f}", f"{detail['map_speedup'][workers]:.2f}×",
+                            f"{run['reduce_seconds']:.1f}", f"{run['worker_peak_rss_mb']:,.0f} MB")
+        console.print(scaling)
 
 
 def print_scores(console: Console, results: dict[str, dict[str, Any]]) -> None:
