@@ -185,7 +185,7 @@ def add_pages(app: FastAPI) -> None:
                                 a=a, b=b, since=since or "", until=until or "")
         return guarded(body)
 
-    @app.get("/actors/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/actors/{actor_id:path}", response_class=HTMLResponse, include_in_schema=False)  # ids may hold "/"
     def actor_page(actor_id: str) -> HTMLResponse:
         def body():
             if len(actor_id) > 64:
