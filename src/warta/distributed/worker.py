@@ -1,7 +1,7 @@
 """Processing one shard: read its items, run the per-document pipeline, write Parquet parts.
 
-A worker writes a shard's rows with the store's own code (:meth:`warta.store.Store.add_batch` into an
-in-memory DuckDB), so a part holds exactly the rows an ingest would write, then copies each table to
+A worker writes a shard's rows with the store's own code (:meth:`warta.store.Store.add_batch` into a
+working DuckDB file, one thread, memory capped), so a part holds exactly the rows an ingest would write, then copies each table to
 one Parquet file. The files go to a temporary folder renamed into place when complete, and only then is
 the shard's ``done`` marker written: a worker killed midway leaves no part that looks finished.
 """
@@ -33,6 +33,8 @@ __all__ = ["PART_TABLES", "ShardWorker", "process_shard", "read_shard", "done_pa
 
 #: the per-document tables a shard writes (the inputs table accounts for every document read)
 PART_TABLES = ("articles", "entities", "actors", "events", "quotes", "inputs")
+#: DuckDB's memory cap for one shard's rows (they spill to the shard's working file beyond it)
+WORK_MEMORY = "256MB"
 #: run-specific columns left out of the parts (the load gives them their own run)
 _RUN_COLUMNS = {"articles": ("run_id", "ingested_at"), "inputs": ("run_id", "read_at")}
 
@@ -117,7 +119,9 @@ class ShardWorker:
         tmp = final.parent / f".tmp-{shard.name}-{os.getpid()}"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
-        with Store(":memory:") as store:
+        work = tmp / "shard.duckdb"
+        with Store(work) as store:  # on disk, memory capped: a shard of any size fits a worker
+            store.con.execute(f"SET threads = 1; SET memory_limit = '{WORK_MEMORY}'")
             run = store.start_run("run")
             for batch in batched(self.pipeline.pipe(read_shard(shard, self.settings)), 200):
                 store.add_batch(batch, run)
@@ -127,6 +131,8 @@ class ShardWorker:
                 target = str(tmp / f"{table}.parquet").replace("'", "''")
                 store.con.execute(f"COPY (SELECT {shard.index}::INTEGER AS shard, {columns} FROM {table}) "
                                   f"TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
+        for leftover in (work, work.with_name(work.name + ".wal")):
+            leftover.unlink(missing_ok=True)
         shutil.rmtree(final, ignore_errors=True)  # a part of an earlier, killed attempt
         os.replace(tmp, final)
         stages = {name: secs - before.get(name, 0.0) for name, secs in self.pipeline.times.seconds.items()}
