@@ -58,7 +58,7 @@ def serve(db: str, host: str, port: int, allow_ingest: bool, token_file: Path | 
     if update_index:
         _update_index(db)
     click.echo(f"warta on http://{host}:{port}/ (API: /api/, docs: /docs) over {db}"
-               + (" · ingest allowed" if allow_ingest else " · read-only"), err=True)
+               + (" · ingest allowed" if allow_ingest else " · read-only") + f" · {_prepare_snapshot(db)}", err=True)
     try:
         run_server(db, host=host, port=port, allow_ingest=allow_ingest, token=token)
     except (StoreError, ValueError) as exc:
@@ -74,6 +74,19 @@ def _update_index(db: str) -> None:
     except StoreError as exc:
         raise click.ClickException(f"cannot update the search index: {exc}") from exc
     click.echo(f"search index: {done['added']} articles added, {done['indexed']} indexed", err=True)
+
+
+def _prepare_snapshot(db: str) -> str:
+    """Make sure the read snapshot is there and fresh when nobody writes the store now (it is copied under
+    a read-only lock: the store is not written); says what requests will read."""
+    from ..store.duckdb_store import publish_snapshot_of, snapshot_path
+
+    published = publish_snapshot_of(db)
+    if Path(snapshot_path(db)).is_file():
+        return (f"reading the snapshot {snapshot_path(db)}" + (" (just published)" if published else "")
+                + "; ingests in other processes are not blocked")
+    return ("no read snapshot (a writer was interrupted or the folder is read-only): the store is read "
+            "directly, and an ingest in another process waits until requests pause")
 
 
 def display_available() -> bool:
@@ -106,6 +119,7 @@ def serve_demo(db: str, port: int = 8000, open_browser: bool = True) -> None:
     if not Path(db).is_file():
         raise click.ClickException(f"{db}: no such store; run `warta demo` first")
     url = f"http://127.0.0.1:{port}/"
+    _prepare_snapshot(db)
     click.echo(f"warta dashboard: {url}  (API: {url}api/, docs: {url}docs; Ctrl+C stops it)")
     if open_browser and display_available():
         threading.Thread(target=_open_when_up, args=(url, port), name="warta-open-browser", daemon=True).start()

@@ -4,8 +4,9 @@ ingested into the store, when the server was started with ingest allowed.
 The caller must send ``Authorization: Bearer <token>`` (compared in constant time) before anything is read;
 the body is limited (413 above ``ApiSettings.max_upload_bytes``). Uploads are written under fresh names in
 a temporary folder (the names the client gave are kept only as a sanitised suffix, never as a path), read
-there by ``warta.ingest.ingest``, which also updates the stories, then the search index is brought up to
-date. One ingest at a time: another request meanwhile gets 503 with ``Retry-After``.
+there by ``warta.ingest.ingest``, which also updates the stories and the search index and publishes the
+store's read snapshot (requests then read the new state). One ingest at a time: another request meanwhile
+gets 503 with ``Retry-After``, and so does an upload while another process writes the store.
 """
 
 from __future__ import annotations

@@ -4,13 +4,25 @@ Compute, then write: components never touch the store; :meth:`Store.add_batch` w
 of finished documents in one transaction, so a crash leaves whole batches or nothing. Every
 document read becomes one row of ``inputs`` with its outcome (stored, duplicate, rejected), so
 the totals always equal what was read.
+
+DuckDB lets one process write a file and keeps every other process out meanwhile. Readers in other
+processes (``warta serve``) therefore read a *snapshot*: after each ingest the writer checkpoints the
+store and publishes a copy of it beside the store (:func:`snapshot_path`, swapped in atomically with
+``os.replace``), and a writable store that already has a snapshot refreshes it when it is closed
+(see docs/concurrency.md). A writer that finds the file locked waits for it (``lock_wait``), saying so.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import glob
 import json
 import logging
+import os
+import shutil
+import tempfile
+import time
 import uuid
 from collections import Counter
 from collections.abc import Iterable
@@ -24,11 +36,16 @@ from ..dates import date_of
 from ..document import Document
 from .story_tables import STORY_SCHEMA, StoryQueries
 
-__all__ = ["Store", "BatchResult", "RunSummary", "DEFAULT_DB", "StoreError"]
+__all__ = ["Store", "BatchResult", "RunSummary", "DEFAULT_DB", "StoreError", "snapshot_path", "snapshot_is_fresh",
+           "publish_snapshot_of", "is_lock_error", "LOCK_WAIT_SECONDS"]
 
 log = logging.getLogger(__name__)
 DEFAULT_DB = "warta.duckdb"
 SCHEMA_VERSION = 4
+#: how long a writer waits for a store another process holds before giving up
+LOCK_WAIT_SECONDS = 60.0
+_LOCK_POLL_SECONDS = 0.25
+SNAPSHOT_SUFFIX = ".read"
 
 _SCHEMA = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -118,18 +135,55 @@ def _now() -> dt.datetime:
 class Store(StoryQueries):
     """A DuckDB file of articles. Use as a context manager; one writer at a time."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False,
+                 lock_wait: float | None = None) -> None:
+        """Open (or create) the store. A writer waits up to ``lock_wait`` seconds (default
+        :data:`LOCK_WAIT_SECONDS`) while another process holds the file; a reader does not wait: it reads
+        the store's snapshot instead when there is one (``self.source`` says which file is read)."""
         self.path = str(path)
         self.read_only = read_only
+        if lock_wait is not None and lock_wait < 0:
+            raise ValueError(f"lock_wait must be >= 0, got {lock_wait}")
         if read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store; run `warta ingest` or `warta demo` first")
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
+        self.source = self.path
+        self.con = self._connect(0.0 if read_only else LOCK_WAIT_SECONDS if lock_wait is None else lock_wait)
         if not read_only:
             self._create_schema()
         self._known_ids: set[str] | None = None
+
+    def _connect(self, lock_wait: float) -> duckdb.DuckDBPyConnection:
+        deadline, warned = time.monotonic() + lock_wait, False
+        while True:
+            try:
+                return duckdb.connect(self.path, read_only=self.read_only)
+            except duckdb.Error as exc:
+                if not is_lock_error(exc):
+                    raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
+                if self.read_only and Path(snapshot_path(self.path)).is_file():
+                    return self._connect_snapshot()
+                if time.monotonic() >= deadline:
+                    waited = f" after waiting {lock_wait:.0f} s" if lock_wait else ""
+                    raise StoreError(f"{self.path}: the store is locked by another process{waited} ({exc}); "
+                                     f"wait for that process (another `warta ingest`?) to finish, "
+                                     f"then run again") from exc
+                if not warned:
+                    log.warning("%s is locked by another process (%s); waiting up to %.0f s for it", self.path,
+                                _lock_holder(exc), lock_wait)
+                    warned = True
+                time.sleep(_LOCK_POLL_SECONDS)
+
+    def _connect_snapshot(self) -> duckdb.DuckDBPyConnection:
+        """While another process writes the store, readers read its last published snapshot."""
+        self.source = snapshot_path(self.path)
+        published = dt.datetime.fromtimestamp(os.stat(self.source).st_mtime).strftime("%Y-%m-%d %H:%M:%S")
+        log.warning("%s is being written by another process; reading its snapshot of %s (the state after the "
+                    "last finished ingest)", self.path, published)
+        try:
+            return duckdb.connect(self.source, read_only=True)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: the store is being written by another process and its snapshot "
+                             f"{self.source} cannot be read ({exc}); try again when the writer is done") from exc
 
     def __enter__(self) -> "Store":
         return self
@@ -138,12 +192,43 @@ class Store(StoryQueries):
         self.close()
 
     def close(self) -> None:
-        self.con.close()
+        """Close the store; a writable store whose snapshot is older than what it wrote refreshes it first."""
+        try:
+            if not self.read_only and Path(snapshot_path(self.path)).is_file():
+                self.con.execute("CHECKPOINT")
+                if not snapshot_is_fresh(self.path):
+                    self.publish_snapshot()
+        except (duckdb.Error, StoreError) as exc:
+            log.warning("%s: the read snapshot was not refreshed (%s)", self.path, exc)
+        finally:
+            self.con.close()
+
+    def publish_snapshot(self) -> str:
+        """Checkpoint the store and publish a copy of it as its read snapshot (atomically replaced);
+        returns the snapshot's path. Only a writer can: it holds the file, so nothing changes during the copy."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: a read-only store cannot publish a snapshot")
+        try:
+            self.con.execute("CHECKPOINT")
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot checkpoint the store for its snapshot ({exc})") from exc
+        if _wal_size(self.path):
+            raise StoreError(f"{self.path}: the checkpoint left a write-ahead log (another transaction of this "
+                             f"process is open); the snapshot was not published")
+        return _copy_to_snapshot(self.path)
 
     def _create_schema(self) -> None:
-        for statement in _SCHEMA + STORY_SCHEMA:
-            self.con.execute(statement)
-        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        """All tables in one transaction: a store killed while it is made has all of them or none."""
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            for statement in _SCHEMA + STORY_SCHEMA:
+                self.con.execute(statement)
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+            self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.con.execute("ROLLBACK")
+            self.con.close()
+            raise StoreError(f"{self.path}: cannot create the store's tables ({exc})") from exc
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -397,6 +482,85 @@ class Store(StoryQueries):
                 "duplicates": [{"input": ref, "duplicate_of": aid} for ref, aid in duplicates],
                 "runs": [{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in zip(keys, row)}
                          for row in runs]}
+
+
+def snapshot_path(path: str | Path) -> str:
+    """Where the read snapshot of the store at ``path`` is published: ``<path>.read`` beside it."""
+    return str(path) + SNAPSHOT_SUFFIX
+
+
+def is_lock_error(exc: BaseException | None) -> bool:
+    """DuckDB's conflict with another process holding the file (its single-writer lock)."""
+    return isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower()
+
+
+def _lock_holder(exc: BaseException) -> str:
+    text = str(exc)
+    at = text.find("Conflicting lock is held in")
+    return text[at:].split(". See")[0] if at >= 0 else text
+
+
+def _wal_size(path: str) -> int:
+    try:
+        return os.stat(path + ".wal").st_size
+    except FileNotFoundError:
+        return 0
+
+
+def snapshot_is_fresh(path: str | Path) -> bool:
+    """Whether the snapshot holds what the store holds: it carries the store's modification time, which
+    every checkpoint changes, and no write is waiting in the store's write-ahead log."""
+    try:
+        main, snapshot = os.stat(path), os.stat(snapshot_path(path))
+    except FileNotFoundError:
+        return False
+    return main.st_mtime_ns == snapshot.st_mtime_ns and not _wal_size(str(path))
+
+
+def _copy_to_snapshot(path: str) -> str:
+    """Copy the (checkpointed, held) store to a temporary file beside it, flush it to disk, stamp it with
+    the store's modification time and rename it over the snapshot: readers see the old or the new one whole."""
+    folder, name = os.path.split(os.path.abspath(path))
+    for stale in glob.glob(os.path.join(glob.escape(folder), glob.escape(name) + SNAPSHOT_SUFFIX + ".*.tmp")):
+        with contextlib.suppress(OSError):  # left by a copy that was killed; nobody else copies while we hold the store
+            os.remove(stale)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=name + SNAPSHOT_SUFFIX + ".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
+            shutil.copyfileobj(src, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())
+        stat = os.stat(path)
+        os.chmod(tmp, stat.st_mode & 0o777)  # readable by whoever may read the store
+        os.utime(tmp, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        os.replace(tmp, snapshot_path(path))
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.remove(tmp)
+        raise StoreError(f"{path}: cannot write its read snapshot {snapshot_path(path)} ({exc})") from exc
+    return snapshot_path(path)
+
+
+def publish_snapshot_of(path: str | Path) -> bool:
+    """Publish the snapshot of a store nobody is writing, without writing to the store: opened read-only,
+    it is held against writers during the copy. Returns False (and changes nothing) when the snapshot is
+    already fresh, another process writes the store, or a write-ahead log is pending (a writer was killed;
+    the next writer replays it and publishes)."""
+    path = str(path)
+    if snapshot_is_fresh(path):
+        return False
+    try:
+        con = duckdb.connect(path, read_only=True)
+    except duckdb.Error as exc:
+        log.info("%s: no snapshot published (%s)", path, exc)
+        return False
+    try:
+        if _wal_size(path) or snapshot_is_fresh(path):
+            return False
+        _copy_to_snapshot(path)
+        return True
+    finally:
+        con.close()
 
 
 #: contract fields stored in their own columns (the rest of the contract is the ``doc`` JSON)

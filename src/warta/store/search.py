@@ -54,10 +54,10 @@ def _has_tables(con: Any, names: tuple[str, ...]) -> bool:
 def update_search_index(con: Any, *, rebuild: bool = False) -> dict[str, Any]:
     """Index the articles the search index does not hold yet (all of them with ``rebuild``), in one
     transaction; ``con`` is a writable DuckDB connection to the store (``store.con``). Returns counts."""
-    for statement in _SCHEMA:
-        con.execute(statement)
     con.execute("BEGIN TRANSACTION")
     try:
+        for statement in _SCHEMA:  # in the transaction: a crash never leaves some of the tables without the rest
+            con.execute(statement)
         if rebuild:
             con.execute("DELETE FROM search_postings")
             con.execute("DELETE FROM search_docs")

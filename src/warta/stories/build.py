@@ -59,13 +59,15 @@ def story_items(con, article_ids: list[str]) -> dict[str, StoryItem]:
     for aid, title, text, date, outlet, language in rows:
         items[aid] = StoryItem(id=aid, title=title or "", text=text or "", date=date, outlet=outlet,
                                language=language or "id")
+    # rows in a fixed order: the vectors' sums and the centroids' ties must not depend on where the rows lie in
+    # the file (an ingest killed and run again writes them in other row groups than an uninterrupted one)
     for aid, actor_id, kind, mentions in con.execute(
-            "SELECT article_id, actor_id, kind, mentions FROM actors WHERE article_id IN (SELECT unnest(?))",
-            [article_ids]).fetchall():
+            "SELECT article_id, actor_id, kind, mentions FROM actors WHERE article_id IN (SELECT unnest(?)) "
+            "ORDER BY ALL", [article_ids]).fetchall():
         items[aid].actors.append((actor_id, kind, mentions or 1))
     for aid, sa, sc, ta, tc, type_ in con.execute(
             "SELECT article_id, source_actor, source_country, target_actor, target_country, type FROM events "
-            "WHERE article_id IN (SELECT unnest(?))", [article_ids]).fetchall():
+            "WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, seq", [article_ids]).fetchall():
         items[aid].events.append((sc or sa, tc or ta, type_))
     return items
 
@@ -139,7 +141,7 @@ def _update(con, threshold: float, window_days: int) -> StoriesUpdate:
     if horizon is not None:
         query += " WHERE end_date IS NULL OR end_date >= ?"
         params.append(horizon)
-    for (story_id,) in con.execute(query, params).fetchall():
+    for (story_id,) in con.execute(query + " ORDER BY id", params).fetchall():  # ties go the same way every time
         _load_story(con, clusterer, story_id)
     story_of = dict(con.execute("SELECT article_id, story_id FROM story_articles WHERE article_id IN (SELECT unnest(?))",
                                 [[orig for orig, _ in copy_of.values()]]).fetchall()) if copy_of else {}
@@ -192,14 +194,15 @@ def _refresh_stories(con, clusterer: Clusterer, story_ids: list[str]) -> int:
 
     events_by_story: dict[str, list[dict]] = {}
     article_story = {m[0]: sid for sid, ms in members.items() for m in ms}
-    for row in con.execute(f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events WHERE article_id IN (SELECT unnest(?))",
-                           [list(article_story)]).fetchall():
+    for row in con.execute(f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events WHERE article_id IN (SELECT unnest(?)) "
+                           f"ORDER BY article_id, seq", [list(article_story)]).fetchall():
         event = dict(zip(_EVENT_COLUMNS, row))
         events_by_story.setdefault(article_story[event["article_id"]], []).append(event)
 
     actor_rows = con.execute(
         "SELECT article_id, actor_id, name, country, kind, mentions FROM actors "
-        "WHERE article_id IN (SELECT unnest(?))", [[a for a in article_story if a not in copy_of]]).fetchall()
+        "WHERE article_id IN (SELECT unnest(?)) ORDER BY ALL",
+        [[a for a in article_story if a not in copy_of]]).fetchall()
     actors_by_story: dict[str, list[tuple]] = {}
     for row in actor_rows:
         actors_by_story.setdefault(article_story[row[0]], []).append(row)
