@@ -10,6 +10,14 @@ does not know (:class:`_FeatureEncoder`): crfsuite skips unknown attributes and 
 weights in order, so the scores and labels are exactly those of the full string features, and
 about twice as fast to hand over.
 
+Text in the cased style (nearly all news) is not handed to crfsuite at all: the model's weights are read
+from the file (:func:`model_weights`) and :class:`_StateScorer` does crfsuite's own arithmetic in numpy,
+for all sentences of a document at once. A token's state score is the sum of its attributes' weights,
+added in the order crfsuite adds them (its own attributes, summed once per word type, then the
+neighbours', the word pairs and the office flag), and the best label path is crfsuite's Viterbi (the
+first of equal scores wins), so the labels are exactly crfsuite's, without building its attribute
+strings per token. The lowercase style still goes through crfsuite.
+
 Two annotation styles were trained together: ``cased`` (idner-news-2k and NERGrit, pooled) and
 ``lowercase`` (NERP, whose text is all lowercase). Every training sentence carries the general
 features; a lowercase sentence also carries a copy of them prefixed ``lowercase:`` ("frustratingly
@@ -30,6 +38,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+import numpy as np
 import pycrfsuite
 
 from ..document import Document
@@ -214,7 +223,12 @@ def style_features(features: list[list[str]], style: str, copies: frozenset[str]
 
 
 def model_attributes(model: bytes) -> frozenset[bytes]:
-    """The attribute names a crfsuite model knows, read from its attribute dictionary.
+    """The attribute names a crfsuite model knows, read from its attribute dictionary."""
+    return frozenset(model_attribute_ids(model))
+
+
+def model_attribute_ids(model: bytes) -> dict[bytes, int]:
+    """The attribute names a crfsuite model knows, with their ids, read from its attribute dictionary.
 
     A model file (``lCRF``) has a 48-byte header whose 10th word is the offset of the attribute
     dictionary, a CQDB: after ``CQDB`` and four words, its 6th word locates a table of record
@@ -226,33 +240,68 @@ def model_attributes(model: bytes) -> frozenset[bytes]:
     if model[base:base + 4] != b"CQDB":
         raise ValueError(f"crfsuite model without an attribute dictionary at byte {base}: is the file truncated?")
     count, table = struct.unpack_from("<2I", model, base + 16)
-    out = []
+    out = {}
     for offset in struct.unpack_from(f"<{count}I", model, base + table):
         start = base + offset + 8
-        (size,) = struct.unpack_from("<I", model, start - 4)
-        out.append(model[start:start + size - 1])
-    return frozenset(out)
+        ident, size = struct.unpack_from("<iI", model, start - 8)
+        out[model[start:start + size - 1]] = ident
+    return out
+
+
+_FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
+
+
+def model_weights(model: bytes, labels: int) -> tuple[np.ndarray, np.ndarray]:
+    """A crfsuite model's weights: ``state[attribute id, label]`` (one row more, all zero, for "no
+    attribute") and ``transition[label, next label]``, zero where the model has no feature.
+
+    The header's 8th word is the offset of the feature chunk (``FEAT``, its size, the number of features),
+    followed by the features: type (0 state, 1 transition), source (attribute or label), destination
+    label, weight (a double), 20 bytes each.
+    """
+    num_attrs, (offset,) = struct.unpack_from("<I", model, 24)[0], struct.unpack_from("<I", model, 28)
+    if model[offset:offset + 4] != b"FEAT":
+        raise ValueError(f"crfsuite model without a feature chunk at byte {offset}: is the file truncated?")
+    (count,) = struct.unpack_from("<I", model, offset + 8)
+    feats = np.frombuffer(model, dtype=_FEATURE, count=count, offset=offset + 12)
+    state = np.zeros((num_attrs + 1, labels))
+    transition = np.zeros((labels, labels))
+    kind = feats["type"]
+    state[feats["src"][kind == 0], feats["dst"][kind == 0]] = feats["weight"][kind == 0]
+    transition[feats["src"][kind == 1], feats["dst"][kind == 1]] = feats["weight"][kind == 1]
+    return state, transition
 
 
 #: Per word type, for one model and prefix: own attributes; attributes as the -2, -1, +1 and +2
 #: neighbour; lowercase form (UTF-8); office code (as in :data:`_WordInfo`).
 _Attributes = tuple[bytes, ...]
-_Encoded = tuple[_Attributes, _Attributes, _Attributes, _Attributes, _Attributes, bytes, int]
+#: ... and, last, the word's row in the general encoder's score tables (:class:`_StateScorer`)
+_Encoded = tuple[_Attributes, _Attributes, _Attributes, _Attributes, _Attributes, bytes, int, int]
 _ENCODED_LIMIT = 50_000  # word types; about 1 kB each (the attribute names are shared with the model's)
 _encoders: weakref.WeakSet[_FeatureEncoder] = weakref.WeakSet()
+#: rows 0 and 1 of the score tables are the sentence edges (before the first word, after the last)
+_START_ROW, _END_ROW, _FIRST_ROW = 0, 1, 2
+#: most attributes a word gives one neighbour (``w``, ``sh``, ``g``: :func:`_context_features`)
+_CONTEXT_WIDTH = 3
+#: tokens scored together at most (the Viterbi works on sentences padded to the longest of a batch)
+_BATCH_TOKENS = 4096
 
 
 class _FeatureEncoder:
     """:func:`sentence_features`, each feature after ``prefix`` (a style's copy), as crfsuite attributes:
-    UTF-8 bytes, and only those the model knows, in their order (crfsuite would drop the others itself)."""
+    UTF-8 bytes, and only those the model knows, in their order (crfsuite would drop the others itself).
+    The general encoder (no prefix) of a tagger also fills the tagger's :class:`_StateScorer` tables."""
 
-    def __init__(self, known: dict[bytes, bytes], prefix: str) -> None:
+    def __init__(self, known: dict[bytes, bytes], prefix: str, scorer: _StateScorer | None = None) -> None:
         self._keep = functools.partial(_known_attributes, known, prefix)
         self._left = _pair_index(known, (prefix + "-1w|w=").encode())
         self._right = _pair_index(known, (prefix + "w|+1w=").encode())
-        self._start = ((), self._keep(_EDGE["-2"]), self._keep(_EDGE["-1"]), (), (), b"<s>", 0)
-        self._end = ((), (), (), self._keep(_EDGE["+1"]), self._keep(_EDGE["+2"]), b"</s>", 0)
+        self._start = ((), self._keep(_EDGE["-2"]), self._keep(_EDGE["-1"]), (), (), b"<s>", 0, _START_ROW)
+        self._end = ((), (), (), self._keep(_EDGE["+1"]), self._keep(_EDGE["+2"]), b"</s>", 0, _END_ROW)
         self._words: dict[str, _Encoded] = {}
+        self._scorer = scorer
+        if scorer is not None:
+            scorer.attach(self)
         # a style's copy is rare (lowercase text): it keeps the string features for the general encoder
         self._word_info = _word_info if prefix else _peek_word_info
         _encoders.add(self)
@@ -260,21 +309,33 @@ class _FeatureEncoder:
     def clear(self) -> None:
         self._words.clear()
 
+    def room_for(self, tokens: int) -> None:
+        """Make sure ``tokens`` more words can be encoded without the cache being emptied halfway."""
+        if len(self._words) + tokens > _ENCODED_LIMIT:
+            self._words.clear()
+
     def _encode(self, word: str) -> _Encoded:
         own, context, low, office = self._word_info(word)
-        info = (self._keep(own), *[self._keep(context[off]) for off in _OFFSETS], low.encode(), office)
         if len(self._words) >= _ENCODED_LIMIT:
             self._words.clear()
+        row = _FIRST_ROW + len(self._words)
+        info = (self._keep(own), *[self._keep(context[off]) for off in _OFFSETS], low.encode(), office, row)
+        if self._scorer is not None:
+            self._scorer.fill(row, info)
         self._words[word] = info
         return info
 
+    def encoded(self, tokens: Sequence[str]) -> list[_Encoded]:
+        words = self._words
+        return [words.get(t) or self._encode(t) for t in tokens]
+
     def items(self, tokens: Sequence[str]) -> list[list[bytes]]:
         """One item (attribute list) per token, as :func:`sentence_features` orders them."""
-        words = self._words
-        infos = [words.get(t) or self._encode(t) for t in tokens]
+        infos = self.encoded(tokens)
         padded = [self._start, self._start, *infos, self._end, self._end]
         left, right, out, office = self._left, self._right, [], 0
-        for (own, _, _, _, _, low, code), a, b, c, d in zip(infos, padded, padded[1:], padded[3:], padded[4:]):
+        for info, a, b, c, d in zip(infos, padded, padded[1:], padded[3:], padded[4:]):
+            own, low, code = info[0], info[5], info[6]
             item = [*own, *a[1], *b[2], *c[3], *d[4]]
             if pair := left.get((b[5], low)):
                 item.append(pair)
@@ -286,6 +347,145 @@ class _FeatureEncoder:
                 item += self._keep(flags)
             out.append(item)
         return out
+
+
+class _StateScorer:
+    """crfsuite's tagging of the general (cased) style, in numpy: the same sums in the same order, the same
+    Viterbi, so the same labels, for many sentences at once.
+
+    crfsuite scores a token's label as 0 plus the weight of each of the token's attributes for that label,
+    in the item's order (:meth:`_FeatureEncoder.items`: own attributes, the -2, -1, +1 and +2 neighbours',
+    the two word pairs, the office flag). Here a word type's own attributes are summed once, in order
+    (:meth:`fill`); the rest is added one attribute position at a time for all tokens together, a missing
+    attribute adding the zero row. Viterbi keeps crfsuite's order of operations and its tie rule (the first
+    of equal scores wins).
+    """
+
+    def __init__(self, model: bytes, labels: list[str], known_ids: dict[bytes, int]) -> None:
+        self.labels = labels
+        self._ids = known_ids
+        self._state, self._transition = model_weights(model, len(labels))
+        self._zero = len(self._state) - 1
+        self._incoming = np.ascontiguousarray(self._transition.T)  # [to, from]
+        self._own = np.zeros((_FIRST_ROW + _ENCODED_LIMIT, len(labels)))
+        self._context = np.full((_FIRST_ROW + _ENCODED_LIMIT, len(_OFFSETS), _CONTEXT_WIDTH), self._zero,
+                                dtype=np.int32)
+        self._encoder: _FeatureEncoder | None = None
+
+    def attach(self, encoder: _FeatureEncoder) -> None:
+        """Take the rows of ``encoder`` (the general one); the sentence edges are rows 0 and 1."""
+        self._encoder = encoder
+        self._left = {k: self._ids[v] for k, v in encoder._left.items()}
+        self._right = {k: self._ids[v] for k, v in encoder._right.items()}
+        self._flags = {f: self._id_of(encoder._keep([f])) for f in ("office", "after-office", "after-office2")}
+        self.fill(_START_ROW, encoder._start)
+        self.fill(_END_ROW, encoder._end)
+
+    def _id_of(self, attributes: _Attributes) -> int:
+        return self._ids[attributes[0]] if attributes else self._zero
+
+    def fill(self, row: int, info: _Encoded) -> None:
+        """Store a word's own score (its own attributes' weights summed in order) and its neighbour attributes."""
+        own = [self._ids[a] for a in info[0]]
+        self._own[row] = np.cumsum(self._state[own], axis=0)[-1] if own else 0.0
+        context = self._context[row]
+        context[:] = self._zero
+        for j, attributes in enumerate(info[1:5]):
+            if len(attributes) > _CONTEXT_WIDTH:
+                raise ValueError(f"{len(attributes)} neighbour attributes, more than {_CONTEXT_WIDTH}: widen _CONTEXT_WIDTH")
+            context[j, :len(attributes)] = [self._ids[a] for a in attributes]
+
+    def _office_flags(self, infos: list[_Encoded]) -> list[int]:
+        out, office, zero = [], 0, self._zero
+        for info in infos:
+            code = info[6]
+            if code or office:
+                flags: list[str] = []
+                office = _office_state(office, code, flags)
+                out.append(self._flags[flags[0]] if flags else zero)
+            else:
+                out.append(zero)
+        return out
+
+    def tag(self, sequences: list[Sequence[str]]) -> list[list[str]]:
+        """The labels crfsuite gives each sequence (each at most :data:`MAX_CHUNK` tokens), in batches."""
+        out: list[list[str]] = []
+        batch: list[Sequence[str]] = []
+        size = 0
+        for tokens in sequences:
+            if batch and size + len(tokens) > _BATCH_TOKENS:
+                out += self._tag_batch(batch)
+                batch, size = [], 0
+            batch.append(tokens)
+            size += len(tokens)
+        return out + (self._tag_batch(batch) if batch else [])
+
+    def _tag_batch(self, sequences: list[Sequence[str]]) -> list[list[str]]:
+        encoder = self._encoder
+        encoder.room_for(sum(map(len, sequences)))
+        rows, neighbours, extra = [], ([], [], [], []), ([], [], [])
+        left, right, zero = self._left, self._right, self._zero
+        for tokens in sequences:
+            infos = encoder.encoded(tokens)
+            own = [info[7] for info in infos]
+            n = len(own)
+            padded = [_START_ROW, _START_ROW, *own, _END_ROW, _END_ROW]
+            for j, shift in enumerate((0, 1, 3, 4)):
+                neighbours[j].extend(padded[shift:shift + n])
+            rows += own
+            lows = [info[5] for info in infos]
+            extra[0].extend([left.get(pair, zero) for pair in zip([b"<s>", *lows], lows)])
+            extra[1].extend([right.get(pair, zero) for pair in zip(lows, [*lows[1:], b"</s>"])])
+            extra[2].extend(self._office_flags(infos) if any(info[6] for info in infos) else [zero] * n)
+        return self._viterbi(self._scores(rows, neighbours, extra), [len(tokens) for tokens in sequences])
+
+    def _scores(self, rows: list[int], neighbours: tuple[list[int], ...], extra: tuple[list[int], ...]) -> np.ndarray:
+        """Every token's state scores ``(tokens, labels)``, added in crfsuite's order (an attribute position
+        that no token of the batch fills adds only zeros, and is skipped)."""
+        state, zero = self._state, self._zero
+        scores = self._own[rows]
+        columns = [self._context[at, j] for j, at in enumerate(neighbours)]
+        for ids in [c[:, k] for c in columns for k in range(_CONTEXT_WIDTH)] + [np.array(ids) for ids in extra]:
+            if (ids != zero).any():
+                scores += state[ids]
+        return scores
+
+    def _viterbi(self, scores: np.ndarray, lengths: list[int]) -> list[list[str]]:
+        """crfsuite's Viterbi over each sequence, all sequences stepped together: longest first, so that at
+        step ``t`` the sequences still running are the first ``active[t]``, and their tokens ``t`` are the
+        rows ``at[t]:at[t + 1]`` of the scores reordered by step."""
+        order = sorted(range(len(lengths)), key=lambda s: -lengths[s])
+        ranked = np.array([lengths[s] for s in order])
+        first = np.cumsum(np.array(lengths)) - np.array(lengths)
+        active = (ranked[None, :] > np.arange(ranked[0])[:, None]).sum(axis=1)
+        at = np.concatenate(([0], np.cumsum(active)))
+        step = np.repeat(np.arange(len(active)), active)  # by step, then by rank
+        rank = np.arange(len(step)) - at[step]
+        tokens = first[np.array(order)][rank] + step  # row in ``scores`` of each (step, rank)
+        state = scores[tokens]
+        incoming = self._incoming
+        best = np.empty_like(state)
+        back = np.empty(state.shape, dtype=np.intp)
+        buffer = np.empty((active[0], *incoming.shape))
+        best[: at[1]] = state[: at[1]]
+        for t in range(1, len(active)):
+            here = slice(at[t], at[t + 1])
+            candidates = np.add(best[at[t - 1] : at[t - 1] + active[t], None, :], incoming, out=buffer[: active[t]])
+            candidates.argmax(axis=2, out=back[here])  # [sequence, to, from]: the first best "from" wins
+            candidates.max(axis=2, out=best[here])
+            best[here] += state[here]
+        labels = np.zeros(len(order), dtype=np.intp)
+        path = np.empty(len(step), dtype=np.intp)
+        for t in range(len(active) - 1, -1, -1):
+            ending = slice(active[t + 1] if t + 1 < len(active) else 0, active[t])  # sequences whose last token is t
+            labels[ending] = best[at[t] + ending.start : at[t] + ending.stop].argmax(axis=1)
+            path[at[t] : at[t + 1]] = labels[: active[t]]
+            if t:
+                labels[: active[t]] = back[at[t] + np.arange(active[t]), labels[: active[t]]]
+        by_token = np.empty(len(step), dtype=np.intp)
+        by_token[tokens] = path
+        names = [self.labels[i] for i in by_token.tolist()]
+        return [names[start : start + n] for start, n in zip(first.tolist(), lengths)]
 
 
 def _known_attributes(known: dict[bytes, bytes], prefix: str, feats: Iterable[str]) -> _Attributes:
@@ -310,6 +510,8 @@ def _pair_index(known: dict[bytes, bytes], head: bytes) -> dict[tuple[bytes, byt
 
 def repair_bio(labels: Sequence[str]) -> list[str]:
     """BIO labels made well-formed: an ``I-X`` that does not continue an ``X`` starts one (``B-X``)."""
+    if labels.count("O") == len(labels):
+        return list(labels)
     out, prev = [], "O"
     for label in labels:
         if label.startswith("I-") and prev[2:] != label[2:]:
@@ -354,6 +556,7 @@ class EntityTagger:
         self._tagger: pycrfsuite.Tagger | None = None
         self._known: dict[bytes, bytes] = {}
         self._encoders: dict[str, _FeatureEncoder] = {}
+        self._scorer: _StateScorer | None = None
 
     def load(self) -> pycrfsuite.Tagger:
         """Open the model (the shipped one unless bytes were given); later calls reuse it."""
@@ -363,8 +566,10 @@ class EntityTagger:
             tagger = pycrfsuite.Tagger()
             tagger.open_inmemory(self._model)
             log.debug("NER model loaded (%d bytes, labels %s)", len(self._model), tagger.labels())
-            self._known = {attr: attr for attr in model_attributes(self._model)}
-            self._encoders = {"": _FeatureEncoder(self._known, "")}
+            ids = model_attribute_ids(self._model)
+            self._known = {attr: attr for attr in ids}
+            self._scorer = _StateScorer(self._model, tagger.labels(), ids)
+            self._encoders = {"": _FeatureEncoder(self._known, "", self._scorer)}
             self._tagger = tagger
         return self._tagger
 
@@ -390,20 +595,23 @@ class EntityTagger:
         return [general + copy for general, copy in zip(self._encoder("").items(tokens), copies)]
 
     def _tag_chunk(self, tokens: Sequence[str]) -> list[str]:
+        """crfsuite's labels for one chunk, in the chunk's style."""
         return self.load().tag(self.items(tokens))
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """One BIO label per token; long sentences are tagged in chunks of :data:`MAX_CHUNK` tokens."""
-        if not tokens:
-            return []
-        labels: list[str] = []
-        for start, end in _chunks(len(tokens)):
-            labels += self._tag_chunk(tokens[start:end])
-        return repair_bio(labels)
+        return self.tag_sentences([tokens])[0]
 
     def tag_sentences(self, sentences: Iterable[Sequence[str]]) -> list[list[str]]:
-        """:meth:`tag` over many sentences."""
-        return [self.tag(tokens) for tokens in sentences]
+        """:meth:`tag` over many sentences: chunks in the cased style are tagged together by the
+        :class:`_StateScorer`, the others by crfsuite; the labels are crfsuite's either way."""
+        self.load()
+        chunked = [[tokens[start:end] for start, end in _chunks(len(tokens))] for tokens in sentences]
+        chunks = [chunk for parts in chunked for chunk in parts]
+        copies = [self._style_of(chunk) in COPY_STYLES for chunk in chunks]
+        scored = iter(self._scorer.tag([chunk for chunk, copy in zip(chunks, copies) if not copy]))
+        labels = iter([self._tag_chunk(chunk) if copy else next(scored) for chunk, copy in zip(chunks, copies)])
+        return [repair_bio([label for _ in parts for label in next(labels)]) for parts in chunked]
 
 
 def _shipped_model() -> bytes:
@@ -490,11 +698,12 @@ class RecogniseEntities:
     def __call__(self, doc: Document) -> Document:
         tagger = self._get_tagger()
         tokens = sorted(_spans(doc, "tokens"))
+        text = doc.text
+        sentences = [_sentence_tokens(tokens, sentence) for sentence in _spans(doc, "sentences")]
+        tagged = tagger.tag_sentences([[text[s:e] for s, e in spans] for spans in sentences])
         entities: list[dict[str, Any]] = []
-        for sentence in _spans(doc, "sentences"):
-            spans = _sentence_tokens(tokens, sentence)
-            labels = tagger.tag([doc.text[s:e] for s, e in spans])
+        for spans, labels in zip(sentences, tagged):
             if labels.count("O") < len(labels):
-                entities += entities_from_bio(spans, labels, doc.text)
+                entities += entities_from_bio(spans, labels, text)
         doc.entities = entities
         return doc
