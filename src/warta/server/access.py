@@ -296,16 +296,20 @@ class StorePool:
             yield store
         finally:
             with self._cond:
-                self._switching = True
-                while self._current is not None and self._current.kind == "writer" and self._current.active:
-                    self._cond.wait()
-                if self._current is not None and self._current.kind == "writer":
+                if self._current is not None and self._current.kind == "writer":  # readers wait until it is closed
+                    self._switching = True
+                    while self._current.active:
+                        self._cond.wait()
                     self._replace(None)
+            try:
                 store.close()  # publishes a fresh snapshot when the store has one (see Store.close)
-                self.cache.clear()
-                self._file_state = None
-                self._writing = self._switching = False
-                self._cond.notify_all()
+            finally:
+                with self._cond:
+                    if self._switching:
+                        self.cache.clear()
+                        self._file_state = None
+                    self._writing = self._switching = False
+                    self._cond.notify_all()
 
     def close(self) -> None:
         with self._cond:

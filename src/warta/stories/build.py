@@ -235,7 +235,8 @@ def _refresh_stories(con, clusterer: Clusterer, story_ids: list[str]) -> int:
                            json.dumps(_key_actors(actors_by_story.get(sid, [])), ensure_ascii=False),
                            len(merged), sum(quote_counts.get(m[0], 0) for m in originals),
                            json.dumps(summaries.get(sid, []), ensure_ascii=False),
-                           json.dumps(centroid, ensure_ascii=False), len(ms), now))
+                           json.dumps(centroid, ensure_ascii=False, sort_keys=True),  # same bytes in every process
+                           len(ms), now))
     _insert_many(con, "stories", STORY_COLUMNS, story_rows)
     _insert_many(con, "merged_events", MERGED_COLUMNS, merged_rows)
     _insert_many(con, "event_mentions", MENTION_COLUMNS, mention_rows)
