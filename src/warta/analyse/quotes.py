@@ -698,7 +698,8 @@ def _subject_in(index: _Index, start: int, end: int) -> _Speaker | None:
     if kind:
         return _Speaker(tokens[0].start(), tokens[0].end(), pronoun=kind)
     if _TAG_ROOT.fullmatch(tokens[0].group()) and len(tokens) > 1:  # 'A, lanjut pernyataan itu, menilai'
-        return _speaker_from_rest(text, tokens[1].start(), tokens[-1].end())
+        speaker = _speaker_from_rest(text, tokens[1].start(), tokens[-1].end())
+        return speaker if speaker.start is not None else None  # 'Rusia, kata Senin mengatakan': no one named
     found = [m for m in index.mentions_in(tokens[0].start(), tokens[-1].end()) if m[0] >= tokens[0].start()]
     if found:
         best = min(found, key=lambda m: (_KIND_RANK.get(m[2].get("kind"), 4), m[0]))
