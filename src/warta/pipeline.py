@@ -3,11 +3,19 @@
 A component is any object with ``name``, ``needs`` and ``sets`` (sets of attribute names of
 :class:`~warta.document.Document`) and a ``__call__(doc) -> doc``. The pipeline verifies at
 construction that every component's needs are set by the reader or an earlier component.
+
+The time budget per document is checked after each component, and, where a timer signal can be used (the
+main thread on Unix, no other timer running), also enforced *inside* a component: a component that runs on
+past the budget (a pathological input hitting a slow path) is interrupted and the document rejected with
+reason ``time-budget``. So one document can never hold up a run for longer than about its budget.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,12 +23,58 @@ from typing import Protocol, runtime_checkable
 
 from .document import Document
 
-__all__ = ["Component", "Pipeline", "READER_SETS"]
+__all__ = ["BudgetExceeded", "Component", "Pipeline", "READER_SETS"]
 
 log = logging.getLogger(__name__)
 
 #: What a reader puts on a document before any component runs.
 READER_SETS = frozenset({"source", "raw", "input_kind", "hints", "url"})
+
+
+class BudgetExceeded(BaseException):
+    """Raised inside a component when its document's time budget has run out.
+
+    A ``BaseException`` (like ``KeyboardInterrupt``), so that a component's ``except Exception`` cannot
+    swallow it; :meth:`Pipeline.__call__` turns it into a ``time-budget`` rejection."""
+
+
+class _Alarm:
+    """The budget's timer: SIGALRM raises :class:`BudgetExceeded` once, only while armed."""
+
+    armed = False
+
+    @classmethod
+    def fire(cls, signum: int, frame: object) -> None:
+        if cls.armed:
+            cls.armed = False
+            raise BudgetExceeded()
+
+    @classmethod
+    def usable(cls) -> bool:
+        """A timer signal can interrupt this thread and no one else's timer or handler is in place."""
+        if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+            return False
+        handler = signal.getsignal(signal.SIGALRM)
+        if handler not in (signal.SIG_DFL, signal.SIG_IGN, None, cls.fire):
+            return False
+        return signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+@contextlib.contextmanager
+def _hard_budget(seconds: float | None):
+    """Interrupt the code inside after ``seconds`` (when a timer signal is usable; else do nothing)."""
+    if seconds is None or not _Alarm.usable():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _Alarm.fire)
+    _Alarm.armed = True
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        _Alarm.armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @runtime_checkable
@@ -85,20 +139,34 @@ class Pipeline:
         return [c.name for c in self.components]
 
     def __call__(self, doc: Document) -> Document:
-        """Run every component on one document; exceptions propagate (use ``pipe`` for batches)."""
+        """Run every component on one document; exceptions propagate (use ``pipe`` for batches), except
+        running out of the time budget, which rejects the document with reason ``time-budget``."""
         began = time.perf_counter()
-        for comp in self.components:
-            if doc.rejected:
-                break
-            started = time.perf_counter()
-            doc = comp(doc)
-            ended = time.perf_counter()
-            self.times.add(comp.name, ended - started)
-            if self.time_budget is not None and ended - began > self.time_budget and not doc.rejected:
-                doc.reject("time-budget", f"{doc.input_ref}: processing took {ended - began:.1f} s, over the "
-                           f"{self.time_budget:g} s budget per document (stopped after {comp.name!r})")
+        comp: Component | None = None
+        try:
+            with _hard_budget(self.time_budget):
+                for comp in self.components:
+                    if doc.rejected:
+                        break
+                    started = time.perf_counter()
+                    try:
+                        doc = comp(doc)
+                    finally:
+                        self.times.add(comp.name, time.perf_counter() - started)
+                    self._check_budget(doc, comp.name, began, "after")
+        except BudgetExceeded:
+            self._check_budget(doc, comp.name if comp is not None else "start", began, "in", force=True)
         self.times.docs += 1
         return doc
+
+    def _check_budget(self, doc: Document, where: str, began: float, how: str, force: bool = False) -> None:
+        spent = time.perf_counter() - began
+        if self.time_budget is None or doc.rejected or not (force or spent > self.time_budget):
+            return
+        stopped = "stopped after" if how == "after" else "interrupted in"
+        doc.reject("time-budget", f"{doc.input_ref}: processing took {spent:.1f} s, over the {self.time_budget:g} s "
+                   f"budget per document ({stopped} {where!r}); split the document or raise "
+                   "settings.doc_time_budget")
 
     def run_safely(self, doc: Document) -> Document:
         """Like ``__call__``, but a component failing on this document rejects it instead of ending the run."""
