@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -250,13 +251,16 @@ class _Index:
     direct: list[Span] = field(default_factory=list)
     triggers: dict[str, list[int]] = field(default_factory=dict)
     quoted: list[Span] = field(default_factory=list)
+    paragraph_starts: list[int] = field(default_factory=list)
+    fuzzy: _FuzzyIndex | None = None
 
     @classmethod
     def of(cls, doc: Document) -> _Index:
         paragraphs = sorted(doc.paragraphs) or ([(0, len(doc.text))] if doc.text else [])
         sentences = sorted(doc.sentences) or paragraphs
         mentions = sorted((s, e, a) for a in doc.actors for s, e in a.get("mentions", ()) if 0 <= s < e)
-        index = cls(doc, sentences, paragraphs, mentions, [m[0] for m in mentions])
+        index = cls(doc, sentences, paragraphs, mentions, [m[0] for m in mentions],
+                    paragraph_starts=[p[0] for p in paragraphs])
         for m in _TRIGGER.finditer(doc.text):
             index.triggers.setdefault(_TRIGGER_KIND[m.group().lower()], []).append(m.start())
         return index
@@ -273,7 +277,7 @@ class _Index:
         return _span_at(self.paragraphs, pos) or self.sentence_at(pos)
 
     def paragraph_no(self, pos: int) -> int:
-        return max(0, bisect.bisect_right([p[0] for p in self.paragraphs], pos) - 1)
+        return max(0, bisect.bisect_right(self.paragraph_starts, pos) - 1)
 
     def mentions_in(self, start: int, end: int) -> list[tuple[int, int, dict[str, Any]]]:
         """Mentions overlapping [start, end)."""
@@ -906,12 +910,16 @@ def _sentences_before(index: _Index, pos: int) -> Span | None:
 
 def _merge(groups: list[list[_Quote]]) -> list[_Quote]:
     """All quotes, earlier groups first: a quote overlapping one already kept is dropped."""
-    kept: list[_Quote] = []
+    kept: list[_Quote] = []  # sorted by start and, as they never overlap, by end
+    starts: list[int] = []
     for group in groups:
         for q in group:
-            if all(q.end <= k.start or q.start >= k.end for k in kept):
-                kept.append(q)
-    return sorted(kept, key=lambda q: q.start)
+            i = bisect.bisect_left(starts, q.end)  # kept[i - 1] is the last one starting before q ends
+            if i and kept[i - 1].end > q.start:
+                continue
+            kept.insert(i, q)
+            starts.insert(i, q.start)
+    return kept
 
 
 # -- resolving speakers -------------------------------------------------------------------------
@@ -926,22 +934,51 @@ def _content_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if len(w) > 2 and w.lower() not in _SPEAKER_STOP}
 
 
+@dataclass
+class _FuzzyIndex:
+    """The document's mentions looked up by word, built once, so that each fuzzy lookup costs only the
+    mentions that share a word with the phrase (not every mention of the document)."""
+
+    persons: dict[str, int]  # a word of a person's canonical name -> the first mention of such a person
+    postings: dict[str, list[int]]  # a content word -> mentions (not states or groups) whose text holds it
+
+    @classmethod
+    def of(cls, index: _Index) -> _FuzzyIndex:
+        persons: dict[str, int] = {}
+        postings: dict[str, list[int]] = {}
+        seen: set[tuple[frozenset[str], int]] = set()
+        for i, (s, e, actor) in enumerate(index.mentions):
+            kind = actor.get("kind")
+            if kind == "person":
+                for word in str(actor.get("name", "")).split():
+                    persons.setdefault(word, i)
+            if kind in ("state", "group"):
+                continue
+            wanted = frozenset(_content_words(index.doc.text[s:e]))
+            if (wanted, id(actor)) in seen:
+                continue  # the same words for the same actor again: an earlier mention scores the same
+            seen.add((wanted, id(actor)))
+            for word in wanted:
+                postings.setdefault(word, []).append(i)
+        return cls(persons, postings)
+
+
 def _fuzzy_actor(index: _Index, start: int, end: int) -> dict[str, Any] | None:
     """An actor for a phrase no mention covers: a person whose name holds one of its capitalised words
-    (``Stiller``), else an organisation sharing two content words with it (``badan keamanan Rusia``)."""
+    (``Stiller``; the first such person mentioned), else the organisation sharing the most content words
+    with it, at least two (``badan keamanan Rusia``; the first mentioned of equals)."""
+    if index.fuzzy is None:
+        index.fuzzy = _FuzzyIndex.of(index)
     phrase = index.doc.text[start:end]
     capitals = {w for w in _WORD.findall(phrase) if w[:1].isupper() and len(w) > 2}
-    wanted = _content_words(phrase)
-    best, best_score = None, 1
-    for s, e, actor in index.mentions:
-        if actor.get("kind") == "person" and capitals & set(str(actor.get("name", "")).split()):
-            return actor
-        if actor.get("kind") in ("state", "group"):
-            continue
-        score = len(wanted & _content_words(index.doc.text[s:e]))
-        if score > best_score:
-            best, best_score = actor, score
-    return best
+    people = [index.fuzzy.persons[w] for w in capitals if w in index.fuzzy.persons]
+    if people:
+        return index.mentions[min(people)][2]
+    scores: Counter[int] = Counter()
+    for word in _content_words(phrase):
+        scores.update(index.fuzzy.postings.get(word, ()))
+    best = min(scores.items(), key=lambda item: (-item[1], item[0]), default=None)
+    return index.mentions[best[0]][2] if best is not None and best[1] > 1 else None
 
 
 def _apposition(index: _Index, speaker: _Speaker) -> None:
