@@ -5,9 +5,12 @@ the spans stay inside the text and nothing raises. Regression tests name the cra
 
 from __future__ import annotations
 
+import bisect
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from warta.analyse.tokens import MAX_SENTENCE_CHARS, MAX_SENTENCE_TOKENS, split_sentences, tokenize
 from warta.api import analyze
 
 PUBLISHED = "2022-01-11T10:00:00+07:00"
@@ -32,3 +35,46 @@ def test_tag_word_before_a_speech_verb_naming_no_one():
                   "ke Moskow pada hari itu juga.", published=PUBLISHED)
     assert not doc.rejected, doc.rejected_detail
     check_spans(doc)
+
+
+# -- tokens and sentences -------------------------------------------------------------------------------------
+
+ODD = st.sampled_from([
+    "\x00", "\x07", "\u202e", "\u2067", "\u2069", "\u200f", "\u200d", "\ufeff", "\u00ad", "\u0301", "\u0651",
+    "👩‍👩‍👧‍👦", "🇮🇩", "🙂🏽", "مرحبا", "שלום", "Москва", "北京", "ภาษาไทย", "\ud800", "\udfff", "Rp1.500", "10/1/2022",
+    "http://x.co/a?b=(c)", "a@b.co.id", "S.H.", "Dr.", "(AS)", "...", "…", "“", "”", "\"", "'", "(", ")", "[", "]",
+    "-", "−4,9", "9" * 40, "\n", "\n\n", " ", "\t", ".", "!", "?", ",",
+])
+NASTY_TEXT = st.one_of(
+    st.text(max_size=400),
+    st.lists(st.one_of(ODD, st.sampled_from(["Rusia", "China", "kata", "mengecam", "Wang", "Yi"])),
+             max_size=200).map(" ".join),
+    st.lists(ODD, max_size=200).map("".join),
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+@given(NASTY_TEXT)
+def test_tokens_and_sentences_of_any_text(text):
+    tokens = tokenize(text)
+    assert all(a < b for a, b in tokens) and all(b <= c for (_, b), (c, _) in zip(tokens, tokens[1:]))
+    assert all(not text[a:b].isspace() and " " not in text[a:b] for a, b in tokens)
+    for with_tokens in (tokens, None):
+        sentences = split_sentences(text, with_tokens)
+        assert all(0 <= a < b <= len(text) for a, b in sentences)
+        assert all(b <= c for (_, b), (c, _) in zip(sentences, sentences[1:]))
+
+
+def test_a_flood_of_words_without_a_full_stop_is_cut_into_bounded_sentences():
+    """A megabyte with no sentence end used to be one sentence, and every per-sentence step (subjects of speech
+    verbs, dates near a trigger) scanned it again for each verb and trigger: quadratic, minutes per document."""
+    text = "Judul\n\n" + " ".join(["Rusia", "mengecam", "China", "kata", "Wang", "Yi", ","] * 40_000)
+    tokens = tokenize(text)
+    sentences = split_sentences(text, tokens)
+    starts = [a for a, _ in tokens]
+    sizes = [bisect.bisect_left(starts, b) - bisect.bisect_left(starts, a) for a, b in sentences]
+    assert max(sizes) <= MAX_SENTENCE_TOKENS and sum(sizes) == len(tokens)
+    assert all(text[b - 1] == "," for _, b in sentences[1:-1])  # cut after a comma where there is one
+    plain = split_sentences(text)
+    assert max(b - a for a, b in plain) <= MAX_SENTENCE_CHARS
+    assert "".join(text[a:b] for a, b in plain).replace(" ", "") == text.replace(" ", "").replace("\n", "")

@@ -207,6 +207,13 @@ _INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]\.")
 _LIST_NUMBER = re.compile(r"\d{1,2}\.")
 _MONTH_DOT = re.compile(f"(?:{'|'.join(lang.MONTH_ABBREVIATIONS)})\\.")
 _WORD_WINDOW = 48
+#: A "sentence" longer than this many tokens (or, split without tokens, characters) is not one a writer made:
+#: it is a list, a table or a flood of words without a full stop. It is cut into pieces of at most this size,
+#: preferably after a comma or semicolon, so that everything that works sentence by sentence (entities, actors,
+#: quotes, events, dates) does bounded work per sentence on any input.
+MAX_SENTENCE_TOKENS = 400
+MAX_SENTENCE_CHARS = 4000
+_SOFT_BREAKS = ",;:"
 
 
 def paragraph_spans(text: str) -> list[Span]:
@@ -250,7 +257,48 @@ def split_sentences(text: str, tokens: list[Span] | None = None) -> list[Span]:
         sentences.append((start, para_end))
     if tokens:
         sentences = _end_on_tokens(sentences, tokens)
-    return sentences
+        return _cap_by_tokens(text, sentences, tokens)
+    return _cap_by_chars(text, sentences)
+
+
+def _cap_by_tokens(text: str, sentences: list[Span], tokens: list[Span]) -> list[Span]:
+    """Sentences of more than :data:`MAX_SENTENCE_TOKENS` tokens cut into pieces at token boundaries."""
+    starts = [start for start, _ in tokens]
+    capped: list[Span] = []
+    for start, end in sentences:
+        first, stop = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        while stop - first > MAX_SENTENCE_TOKENS:
+            last = _soft_break(text, tokens, first, first + MAX_SENTENCE_TOKENS)
+            capped.append((start, tokens[last][1]))
+            first = last + 1
+            start = tokens[first][0]
+        capped.append((start, end))
+    return capped
+
+
+def _soft_break(text: str, tokens: list[Span], first: int, limit: int) -> int:
+    """The index of the token a cut piece ends with: the last comma or semicolon in the second half of
+    ``tokens[first:limit]``, else the token before ``limit``."""
+    for i in range(limit - 1, first + (limit - first) // 2, -1):
+        if text[tokens[i][0]:tokens[i][1]] in _SOFT_BREAKS:
+            return i
+    return limit - 1
+
+
+def _cap_by_chars(text: str, sentences: list[Span]) -> list[Span]:
+    """Sentences longer than :data:`MAX_SENTENCE_CHARS` cut at the last space before the limit (or at it)."""
+    capped: list[Span] = []
+    for start, end in sentences:
+        while end - start > MAX_SENTENCE_CHARS:
+            space = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+            cut = space if space > start else start + MAX_SENTENCE_CHARS
+            capped.append((start, cut))
+            start = cut
+            while start < end and text[start] in _EDGE_CHARS:
+                start += 1
+        if start < end:
+            capped.append((start, end))
+    return capped
 
 
 def _end_on_tokens(sentences: list[Span], tokens: list[Span]) -> list[Span]:
