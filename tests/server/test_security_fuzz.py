@@ -3,7 +3,7 @@
 Every route the app has (the JSON API and the pages, found from ``app.routes``, so a new route or parameter
 is fuzzed without touching this file) gets hypothesis-drawn adversarial values in its query and path
 parameters: SQL, LIKE wildcards, quotes and backslashes, control characters and NUL, random unicode, right-to-
-left and emoji text, invalid UTF-8, 10 KB values, numbers out of range, repeated parameters. Every answer
+left and emoji text, invalid UTF-8, empty values, 10 KB values, numbers out of range, repeated parameters. Every answer
 must be 200, or a 4xx whose message names the parameter (or, for a path parameter, says the id is unknown),
 never a 5xx; API answers are JSON, pages HTML. Every SQL statement the server runs is recorded through its
 connections: no value the client sent may appear in a statement's text (it travels as a parameter), and the
@@ -64,6 +64,7 @@ def _kinds() -> dict[str, st.SearchStrategy[bytes]]:
         "number": text(st.integers(min_value=-10**20, max_value=10**20).map(str) | st.sampled_from(NUMBERS)),
         "date": text(st.sampled_from(DATES) | st.dates().map(lambda d: d.isoformat()[:7])),
         "invalid-utf8": st.sampled_from(INVALID_UTF8),
+        "empty": st.sampled_from([b"", b" ", b"+", b"%20%20"]),
     }
 
 
@@ -290,3 +291,13 @@ def test_repeated_and_many_parameters(recorded):
     many = client.get("/api/articles?" + "&".join(f"p{i}=1" for i in range(65)))
     assert many.status_code == 400 and "parameters" in many.json()["detail"]
     TRIED["repeated-parameter"] += 3
+
+
+@pytest.mark.parametrize("url", ["/api/timeline?a=CHN&b=RUS&by=", "/dyad?a=CHN&b=RUS&by="])
+def test_an_empty_period_is_the_default_month(recorded, url):
+    """Regression: ``by=`` (empty) reached the timeline as None and failed with a 500 (found by schemathesis)."""
+    client, _ = recorded
+    response = client.get(url)
+    assert response.status_code == 200
+    if url.startswith("/api"):
+        assert response.json()["by"] == "month"

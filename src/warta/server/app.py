@@ -349,7 +349,7 @@ def _add_event_routes(app: FastAPI, reader) -> None:
                  b: str = Query(..., min_length=1, max_length=_ID, description="country code or actor id (RUS)"),
                  by: str = Query("month", max_length=10, description="day, week or month"),
                  since: str | None = _SINCE, until: str | None = _UNTIL) -> JSON:
-        period = parse_choice("by", by, BY)
+        period = parse_choice("by", by, BY) or "month"  # by= (empty) is the default
         start, end = parse_date("since", since), parse_date("until", until)
         return JSON(cached_timeline(app, a, b, by=period, since=start, until=end))
 

@@ -177,7 +177,7 @@ def add_pages(app: FastAPI) -> None:
         def body():
             from .app import cached_timeline
 
-            period = parse_choice("by", by, BY)
+            period = parse_choice("by", by, BY) or "month"  # by= (empty) is the default
             start, end = parse_date("since", since), parse_date("until", until)
             data = cached_timeline(app, a, b, by=period, since=start, until=end)
             chart = dyad_bars(data, by=period)
