@@ -45,8 +45,9 @@ Rules where a choice had to be made:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..dates import date_of, normalise_published
@@ -62,6 +63,7 @@ _NOON = 12
 _YEARS = (1900, 2100)  # explicit dates and anchors outside these years are not news dates
 _ANTECEDENT_CHARS = 1500  # how far before a scan an anaphor (``pada hari yang sama``) looks for its date
 _SENTENCE_CHARS = 600  # the longest previous sentence a continuing one (``Ia juga ...``) looks back over
+MAX_DATE_CANDIDATES = 16  # the expressions nearest a trigger tried for its date (see _nearest_reaching)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -692,14 +694,12 @@ def date_for_span(
     takes the date of the sentence before it in the same paragraph. Otherwise: the anchor's date with
     precision ``article`` when ``fallback``, else ``(None, "none")``.
     """
-    expressions = find_time_expressions(text, anchor, start, end)
-    if trigger is not None:
-        expressions = [e for e in expressions if _reaches(text, e, trigger)]
-    if expressions:
-        if trigger is None:
-            chosen = expressions[0]
-        else:
-            chosen = min(expressions, key=lambda e: (max(e.start - trigger, trigger - e.end, 0), e.start))
+    expressions = _expressions_of(text, anchor, start, end)
+    if trigger is None:
+        chosen = expressions[0] if expressions else None
+    else:
+        chosen = _nearest_reaching(text, expressions, trigger)
+    if chosen is not None:
         return chosen.value, chosen.precision
     if trigger is not None and _CONTINUING.match(text, start, end):
         before = _previous_sentence(text, start)
@@ -711,6 +711,23 @@ def date_for_span(
     if fallback and a is not None:
         return a.day.isoformat(), "article"
     return None, "none"
+
+
+@functools.lru_cache(maxsize=8)
+def _expressions_of(
+    text: str, anchor: dt.date | dt.datetime | None, start: int, end: int
+) -> tuple[TimeExpression, ...]:
+    """:func:`find_time_expressions` remembered for the last few clauses: every trigger of a sentence asks
+    for the same sentence's expressions."""
+    return tuple(find_time_expressions(text, anchor, start, end))
+
+
+def _nearest_reaching(text: str, expressions: Sequence[TimeExpression], trigger: int) -> TimeExpression | None:
+    """The expression nearest the trigger (the earlier of two as near) that reaches it, among the
+    :data:`MAX_DATE_CANDIDATES` nearest: each test scans the text between the two, so trying every
+    expression of a long list of dates for every trigger in it would be quadratic."""
+    ranked = sorted(expressions, key=lambda e: (max(e.start - trigger, trigger - e.end, 0), e.start))
+    return next((e for e in ranked[:MAX_DATE_CANDIDATES] if _reaches(text, e, trigger)), None)
 
 
 _CONTINUING = re.compile(rf"\s*{_alt(words.CONTINUING_OPENERS)}(?!\w)", re.IGNORECASE)
