@@ -473,12 +473,17 @@ class ActorDictionary:
         person's name already found in full (``Wang`` after ``Wang Yi``) is linked to that person.
         A surface naming several actors gives one ``Found`` per actor, with the same offsets."""
         words = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-        keys = [self._fold(w[2]) for w in words]
+        folded = self._fold_cache.get
+        keys = [folded(w[2]) or self._fold(w[2]) for w in words]
         found: list[Found] = []
         partial: dict[str, ActorEntry] = {}
         matched_until = 0  # index of the first word after the last match
+        index = self._index
         i = 0
         while i < len(words):
+            if keys[i] not in index and keys[i] not in partial:
+                i += 1  # the common case: a word that starts no name and is no known surname
+                continue
             length, hits = self._match_at(text, words, keys, i, prev_free=matched_until != i)
             if length:
                 found.extend(Found(words[i][0], words[i + length - 1][1], h.entry, h.how) for h in hits)

@@ -78,17 +78,24 @@ def _words(text: str) -> Iterable[str]:
             yield word
 
 
+def _word_list(text: str) -> list[str]:
+    """:func:`_words` as a list, at C speed: casefolding can lengthen a word (``ß`` -> ``ss``), so the length
+    is checked after it, as there."""
+    return [w for w in map(str.casefold, _WORD.findall(text)) if len(w) >= _MIN_WORD_LENGTH]
+
+
 def vectorise(item: StoryItem) -> Vector:
     """The item's L2-normalised feature vector (sublinear term frequency x distinctiveness)."""
-    counts: Counter[str] = Counter(_words(item.text))
-    for word in _words(item.title or ""):
+    counts: Counter[str] = Counter(_word_list(item.text))
+    for word in _word_list(item.title or ""):
         counts[word] += _TITLE_BOOST
     language = item.language if item.language in ("id", "en") else "id"
     vector: Vector = {}
+    log = math.log
     for word, count in counts.items():
         weight = word_weight(word, language)
         if weight > 0:
-            vector[word] = (1.0 + math.log(count)) * weight
+            vector[word] = (1.0 + log(count)) * weight
     for actor_id, kind, mentions in item.actors:
         weight = _ACTOR_WEIGHT.get(kind or "", 2.0)
         key = f"@{actor_id}"
@@ -128,4 +135,4 @@ def top_terms(vector: Mapping[str, float], n: int) -> Vector:
     """The ``n`` heaviest features (ties broken by name, so the result is deterministic)."""
     if len(vector) <= n:
         return dict(vector)
-    return dict(heapq.nsmallest(n, vector.items(), key=lambda kv: (-kv[1], kv[0])))
+    return {k: -v for v, k in heapq.nsmallest(n, [(-v, k) for k, v in vector.items()])}

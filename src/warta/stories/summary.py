@@ -76,7 +76,7 @@ def _stopwords() -> frozenset[str]:
 
 def _content_words(sentence: str) -> list[str]:
     stop = _stopwords()
-    return [w for w in (m.group().lower() for m in _WORD.finditer(sentence)) if len(w) > 1 and w not in stop]
+    return [w for w in map(str.lower, _WORD.findall(sentence)) if len(w) > 1 and w not in stop]
 
 
 def is_debris(sentence: str) -> bool:
