@@ -154,8 +154,10 @@ def looks_like_jsonl(text: str) -> bool:
         return True  # the first line runs past the sniffed head: let the JSONL reader judge every line
     try:
         return isinstance(json.loads(line), dict)
-    except ValueError:
+    except json.JSONDecodeError:
         return False
+    except (RecursionError, ValueError):
+        return True  # JSON past the parser's limits (nested thousands deep, a huge number): the reader says so
 
 
 def looks_like_html(text: str) -> bool:

@@ -19,7 +19,7 @@ from ..settings import DEFAULT_SETTINGS, Settings
 from .detect import SNIFF_BYTES, describe_binary, detect_bom, detect_utf16_pattern, sniff_format
 from .html import html_document
 from .decode import DecodeError, decode_bytes
-from .jsonl import iter_jsonl, line_document
+from .jsonl import iter_jsonl, json_limit_detail, line_document
 from .paths import STDIN, Entry, is_regular_file, iter_entries
 from .problems import ReadError, guard_document, make_rejected
 from .streams import ChainReader, GunzipReader, TranscodeReader, buffered, drain, probe_end, read_exactly
@@ -121,8 +121,11 @@ def _read_json_or_text(
     data = read_exactly(raw, settings.max_doc_bytes + 1)
     try:
         value = json.loads(decode_bytes(data, name)[0]) if len(data) <= settings.max_doc_bytes else None
-    except (ValueError, DecodeError):
+    except (json.JSONDecodeError, DecodeError):
         value = None
+    except (RecursionError, ValueError) as exc:  # JSON, but too deep or with too long a number to read
+        yield _rejected(name, "invalid-json", f"{name}: {json_limit_detail(exc)}; fix or remove the file", "jsonl")
+        return
     if value is None:
         yield _read_single(ChainReader(raw, data), kind, name, settings, gz)
         return

@@ -22,7 +22,7 @@ from .problems import ReadError, guard_document, make_document, make_rejected
 from .streams import CHUNK_BYTES, probe_end
 from .text import decode_checked
 
-__all__ = ["BODY_FIELDS", "HINT_FIELDS", "iter_jsonl", "line_document"]
+__all__ = ["BODY_FIELDS", "HINT_FIELDS", "iter_jsonl", "json_limit_detail", "line_document"]
 
 log = logging.getLogger(__name__)
 
@@ -70,12 +70,21 @@ def _parse_object(line: bytes, ref: str) -> tuple[dict[str, Any], list[str]]:
             "invalid-json",
             f"{ref}: line is not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line",
         ) from exc
+    except (RecursionError, ValueError) as exc:  # nested thousands deep, or an integer of thousands of digits
+        raise ReadError("invalid-json", f"{ref}: {json_limit_detail(exc)}; fix or remove the line") from exc
     if not isinstance(obj, dict):
         raise ReadError(
             "invalid-json",
             f"{ref}: line is a JSON {type(obj).__name__}, not an object; write one object per line",
         )
     return obj, warnings
+
+
+def json_limit_detail(exc: RecursionError | ValueError) -> str:
+    """What is wrong with JSON that is well-formed but past what can be read: too deep, or too long a number."""
+    if isinstance(exc, RecursionError):
+        return "the JSON is nested too deeply to read (thousands of levels: not an article)"
+    return f"the JSON holds a value that cannot be read ({exc})"
 
 
 def _pick_body(obj: dict[str, Any], ref: str) -> tuple[str, str]:
