@@ -70,3 +70,42 @@ def test_a_first_line_nested_too_deep_to_sniff_is_still_read_as_json_lines():
     first = '{"d": ' + '{"a": ' * 5000 + "1" + "}" * 5000 + "}\n"
     docs = read_all((first + json.dumps({"text": ARTICLE}) + "\n").encode())
     assert [d.rejected for d in docs] == ["invalid-json", None]
+
+
+# -- HTML ---------------------------------------------------------------------------------------------------------
+
+def test_an_html_bomb_of_a_million_tiny_elements_is_rejected_before_parsing():
+    """Regression: 600,000 empty elements took trafilatura 18 s and 300 MB; now refused by counting tags."""
+    data = ("<html><body>" + "<i></i>" * 600_000 + PAGE * 3 + "</body></html>").encode()
+    before = peak_rss_mb()
+    docs = read_all(data)
+    assert [d.rejected for d in docs] == ["too-large"] and "600,00" in docs[0].rejected_detail
+    assert peak_rss_mb() - before < MEMORY_LIMIT_MB
+
+
+@pytest.mark.parametrize("depth", [300, 10_000, 99_000, 200_000])
+def test_html_nested_deeper_than_the_parser_goes_is_read_or_says_why(depth):
+    data = ("<html><body>" + "<div>" * depth + PAGE + "</div>" * depth + "</body></html>").encode()
+    [doc] = read_all(data)
+    assert (doc.rejected is None and ARTICLE in doc.raw or doc.rejected == "no-text" and "nests" in doc.rejected_detail
+            or doc.rejected == "too-large" and depth > 100_000 and "elements" in doc.rejected_detail)
+
+
+def test_unclosed_tags_a_hundred_thousand_deep():
+    [doc] = read_all(("<html><body>" + "<b><i>" * 40_000 + PAGE).encode())
+    assert doc.rejected in (None, "no-text")
+
+
+def test_entity_expansion_is_not_performed():
+    """A 'billion laughs' DOCTYPE: the HTML parser does not expand internal entities, so nothing blows up."""
+    entities = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10 if i > 1 else "&lol;" * 10}">' for i in range(1, 10))
+    data = f'<?xml version="1.0"?><!DOCTYPE lolz [{entities}]><html><body><p>&lol9;</p>{PAGE}</body></html>'
+    [doc] = read_all(data.encode())
+    assert doc.rejected is None and "lollol" not in doc.raw and ARTICLE in doc.raw
+
+
+def test_a_flood_of_character_references():
+    body = "&amp;&#x1F600;&#99999999;&#0;&#xD800;&nbsp;&unknown;" * 50_000
+    [doc] = read_all(f"<html><body><p>{body}</p>{PAGE}</body></html>".encode())
+    assert doc.rejected is None or doc.rejected in ("no-text", "too-large")

@@ -23,7 +23,7 @@ REASONS: dict[str, str] = {
     "empty": "0 bytes, or only whitespace",
     "binary": "binary data (image, archive, document format), not text",
     "undecodable": "no text encoding fits the bytes",
-    "too-large": "a single document above settings.max_doc_bytes",
+    "too-large": "a single document above settings.max_doc_bytes, or an HTML page of more elements than any article",
     "truncated": "a gzip or WARC stream that ends early",
     "gzip-bomb": "decompresses to more than settings.max_gunzip_bytes, or at an absurd ratio",
     "invalid-json": "a JSONL line that is not a JSON object",
