@@ -371,6 +371,7 @@ class _StateScorer:
         self._context = np.full((_FIRST_ROW + _ENCODED_LIMIT, len(_OFFSETS), _CONTEXT_WIDTH), self._zero,
                                 dtype=np.int32)
         self._encoder: _FeatureEncoder | None = None
+        self._pending: dict[int, _Encoded] = {}
 
     def attach(self, encoder: _FeatureEncoder) -> None:
         """Take the rows of ``encoder`` (the general one); the sentence edges are rows 0 and 1."""
@@ -380,20 +381,33 @@ class _StateScorer:
         self._flags = {f: self._id_of(encoder._keep([f])) for f in ("office", "after-office", "after-office2")}
         self.fill(_START_ROW, encoder._start)
         self.fill(_END_ROW, encoder._end)
+        self.flush()
 
     def _id_of(self, attributes: _Attributes) -> int:
         return self._ids[attributes[0]] if attributes else self._zero
 
     def fill(self, row: int, info: _Encoded) -> None:
-        """Store a word's own score (its own attributes' weights summed in order) and its neighbour attributes."""
-        own = [self._ids[a] for a in info[0]]
-        self._own[row] = np.cumsum(self._state[own], axis=0)[-1] if own else 0.0
-        context = self._context[row]
-        context[:] = self._zero
-        for j, attributes in enumerate(info[1:5]):
-            if len(attributes) > _CONTEXT_WIDTH:
-                raise ValueError(f"{len(attributes)} neighbour attributes, more than {_CONTEXT_WIDTH}: widen _CONTEXT_WIDTH")
-            context[j, :len(attributes)] = [self._ids[a] for a in attributes]
+        """Note a new word's row; its scores are computed with the others' before the next batch (:meth:`flush`)."""
+        self._pending[row] = info
+
+    def flush(self) -> None:
+        """Store the noted words' own scores (their own attributes' weights summed in order: a running sum,
+        padded with the zero row) and their neighbour attributes."""
+        if not self._pending:
+            return
+        rows, infos = list(self._pending), list(self._pending.values())
+        self._pending = {}
+        ids, zero = self._ids, self._zero
+        own = [[ids[a] for a in info[0]] for info in infos]
+        width = max(1, max(map(len, own)))
+        own = np.array([ws + [zero] * (width - len(ws)) for ws in own])
+        self._own[rows] = np.cumsum(self._state[own], axis=1)[:, -1]
+        if any(len(attributes) > _CONTEXT_WIDTH for info in infos for attributes in info[1:5]):
+            raise ValueError(f"a word gives a neighbour more than {_CONTEXT_WIDTH} attributes: widen _CONTEXT_WIDTH")
+        pad = [zero] * _CONTEXT_WIDTH
+        context = [[([ids[a] for a in attributes] + pad)[:_CONTEXT_WIDTH] for attributes in info[1:5]]
+                   for info in infos]
+        self._context[rows] = context
 
     def _office_flags(self, infos: list[_Encoded]) -> list[int]:
         out, office, zero = [], 0, self._zero
@@ -437,6 +451,7 @@ class _StateScorer:
             extra[0].extend([left.get(pair, zero) for pair in zip([b"<s>", *lows], lows)])
             extra[1].extend([right.get(pair, zero) for pair in zip(lows, [*lows[1:], b"</s>"])])
             extra[2].extend(self._office_flags(infos) if any(info[6] for info in infos) else [zero] * n)
+        self.flush()
         return self._viterbi(self._scores(rows, neighbours, extra), [len(tokens) for tokens in sequences])
 
     def _scores(self, rows: list[int], neighbours: tuple[list[int], ...], extra: tuple[list[int], ...]) -> np.ndarray:
