@@ -109,3 +109,68 @@ def test_a_flood_of_character_references():
     body = "&amp;&#x1F600;&#99999999;&#0;&#xD800;&nbsp;&unknown;" * 50_000
     [doc] = read_all(f"<html><body><p>{body}</p>{PAGE}</body></html>".encode())
     assert doc.rejected is None or doc.rejected in ("no-text", "too-large")
+
+
+# -- WARC ---------------------------------------------------------------------------------------------------------
+
+HTML = f"<html><head><title>T</title></head><body><article>{PAGE}</article></body></html>".encode()
+HTTP = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+
+
+def warc_record(payload: bytes = HTTP + HTML, *, length: object = None, kind: bytes = b"response",
+                eol: bytes = b"\r\n", headers: bytes = b"") -> bytes:
+    size = str(len(payload) if length is None else length).encode()
+    lines = [b"WARC/1.0", b"WARC-Type: " + kind, b"WARC-Record-ID: <urn:uuid:1>", b"WARC-Target-URI: http://x.id/a",
+             b"Content-Type: application/http; msgtype=response", b"Content-Length: " + size]
+    return eol.join(lines) + eol + headers + eol + payload + b"\r\n\r\n"
+
+
+GOOD = warc_record()
+BROKEN_WARCS = {
+    "negative length": warc_record(length=-5) + GOOD,
+    "huge length": warc_record(length=10**18) + GOOD,
+    "length past 64 bits": warc_record(length=10**40) + GOOD,
+    "length not a number": warc_record(length="12ab") + GOOD,
+    "length too short": warc_record(length=10) + GOOD,
+    "length too long": warc_record(length=len(GOOD) + 50) + GOOD,
+    "LF instead of CRLF": warc_record(eol=b"\n") + GOOD,
+    "garbage between records": GOOD + b"GARBAGE\x00\xff" * 100 + GOOD,
+    "cut inside a record": (GOOD + GOOD)[:-100],
+    "cut inside the header": b"WARC/1.0\r\nWARC-Type: response\r\n",
+    "no Content-Length": GOOD.replace(b"Content-Length", b"X-Length"),
+    "a 20 MB header line": b"WARC/1.0\r\nWARC-Type: response\r\nX: " + b"a" * 20_000_000 + b"\r\n\r\n",
+    "two million headers": b"WARC/1.0\r\n" + b"X-A: b\r\n" * 2_000_000 + b"Content-Length: 0\r\n\r\n",
+    "bad HTTP status and chunking": warc_record(b"HTTP/1.1 99999999999 \r\nContent-Encoding: gzip\r\n"
+                                                b"Transfer-Encoding: chunked\r\n\r\nffffffffffffffffffff\r\nab\r\n0\r\n\r\n"),
+    "gzip member then garbage": gzip.compress(GOOD) + b"garbage" + gzip.compress(GOOD),
+    "gzip cut off": gzip.compress(GOOD * 3)[:-30],
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_WARCS))
+def test_broken_warc_files_end_as_documents_and_reasons(name):
+    docs = read_all(BROKEN_WARCS[name])
+    assert all(d.rejected or ARTICLE in d.raw for d in docs)
+
+
+def test_a_warc_file_without_a_page_record_is_accounted_for():
+    """Regression: 200,000 request records and no response gave no document at all: the input vanished from
+    the run's accounting (read = stored + duplicate + rejected)."""
+    docs = read_all(warc_record(b"x", kind=b"request") * 200_000)
+    assert [d.rejected for d in docs] == ["empty"] and "200,000 records" in docs[0].rejected_detail
+
+
+def test_a_content_encoding_bomb_inside_a_record_stops_at_the_document_limit():
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"
+    bomb = gzip_stream(b"<p>" + b"a" * (1 << 20), 256 << 20)  # 256 MB of page in 256 kB
+    before = peak_rss_mb()
+    docs = read_all(warc_record(head + bomb) + GOOD)
+    assert [d.rejected for d in docs] == ["too-large", None]
+    assert peak_rss_mb() - before < MEMORY_LIMIT_MB
+
+
+def test_chunked_transfer_of_half_a_million_chunks():
+    body = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+    body += b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in [HTML] + [b" "] * 500_000) + b"0\r\n\r\n"
+    [doc] = read_all(warc_record(body))
+    assert doc.rejected is None and ARTICLE in doc.raw

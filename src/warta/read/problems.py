@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 REASONS: dict[str, str] = {
     "not-found": "the path does not exist",
     "unreadable": "the operating system refused to read it, or a library failed on it",
-    "empty": "0 bytes, or only whitespace",
+    "empty": "0 bytes, only whitespace, or a WARC file without a page record",
     "binary": "binary data (image, archive, document format), not text",
     "undecodable": "no text encoding fits the bytes",
     "too-large": "a single document above settings.max_doc_bytes, or an HTML page of more elements than any article",

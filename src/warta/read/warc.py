@@ -5,7 +5,7 @@ records (extracted text, as in Common Crawl WET files) as plain text.
 
 Records are streamed with fastwarc; only one record's payload (at most ``settings.max_doc_bytes``) is
 held at a time. ``warcinfo``, ``request``, ``metadata``, ``revisit`` and ``continuation`` records are
-not documents and yield nothing. Every document record yields exactly one document: its HTML page,
+not documents and yield nothing (a file of only such records yields one rejected document, ``empty``). Every document record yields exactly one document: its HTML page,
 or a rejected document (``not-html`` for images and other payloads, ``too-large``, ``no-text`` ...).
 The HTTP chunked transfer encoding and gzip/deflate/brotli/zstd content encodings are undone here,
 bounded by ``max_doc_bytes``. A stream that ends inside a record or whose record headers are broken
@@ -270,6 +270,8 @@ def iter_warc(
         if not isinstance(record, WarcRecord):
             if record is not None:
                 yield record
+            elif counts[0] == 0:
+                yield _no_pages(path, counts[1])
             return
         if not record.record_type & DOCUMENT_RECORDS:
             log.debug("%s: record %d is %s, not a document", path, counts[1], record.record_type)
@@ -281,6 +283,13 @@ def iter_warc(
         if doc.rejected in _STREAM_FATAL:
             _blame_stream(doc, stream, index)
             return
+
+
+def _no_pages(path: str, records: int) -> Document:
+    """A WARC stream that ends cleanly without one document record: accounted for, not silently dropped."""
+    detail = (f"{path}: a WARC file of {records:,} record{'s' if records != 1 else ''} and no page among them "
+              "(no response, resource or conversion record); nothing to read")
+    return make_rejected(source=path, input_ref=path, input_kind="warc", reason="empty", detail=detail)
 
 
 def _guarded_record(record: WarcRecord, path: str, index: int, settings: Settings) -> Document:
