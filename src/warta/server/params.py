@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..analyse.plover import MODALITIES, PLOVER_TYPES
+from ..store.sql import LIKE_ESCAPE, escape_like
 from .access import BadParameter
 
 __all__ = ["escape_like", "LIKE_ESCAPE", "parse_date", "parse_pair", "parse_choice", "parse_type", "parse_modality",
@@ -20,16 +21,6 @@ MAX_OFFSET = 10_000
 MAX_SQL_OFFSET = 1_000_000
 SECTORS = ("GOV", "MIL", "LEG", "JUD", "COP", "OPP", "REB", "CVL", "MED", "BUS")
 KINDS = ("person", "state", "org", "igo", "group")
-
-
-#: the escape character of the API's LIKE patterns (``... ILIKE ? ESCAPE '\\'``)
-LIKE_ESCAPE = "\\"
-
-
-def escape_like(value: str) -> str:
-    """``value`` as a LIKE pattern that matches only itself: a user's ``%`` and ``_`` are letters, not
-    wildcards (use with ``ESCAPE '\\'``)."""
-    return value.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%").replace("_", LIKE_ESCAPE + "_")
 
 
 def parse_date(name: str, value: str | None) -> dt.date | None:

@@ -34,6 +34,7 @@ import duckdb
 
 from ..dates import date_of
 from ..document import Document
+from .sql import LIKE_ESCAPE_CLAUSE, escape_like
 from .story_tables import STORY_SCHEMA, StoryQueries
 
 __all__ = ["Store", "BatchResult", "RunSummary", "DEFAULT_DB", "StoreError", "snapshot_path", "snapshot_is_fresh",
@@ -331,8 +332,8 @@ class Store(StoryQueries):
         query = "SELECT id, published, outlet, title, language, length(text) FROM articles"
         params: list[Any] = []
         if outlet:
-            query += " WHERE outlet ILIKE ?"
-            params.append(outlet)
+            query += f" WHERE outlet ILIKE ? {LIKE_ESCAPE_CLAUSE}"
+            params.append(escape_like(outlet))
         query += " ORDER BY published NULLS LAST, id LIMIT ?"
         params.append(limit)
         keys = ("id", "published", "outlet", "title", "language", "chars")
@@ -347,8 +348,8 @@ class Store(StoryQueries):
                 where.append(f"{column} = ?")
                 params.append(value.upper() if column != "kind" else value.lower())
         if name:
-            where.append("(name ILIKE ? OR actor_id ILIKE ?)")
-            params += [f"%{name}%", f"%{name}%"]
+            where.append(f"(name ILIKE ? {LIKE_ESCAPE_CLAUSE} OR actor_id ILIKE ? {LIKE_ESCAPE_CLAUSE})")
+            params += [f"%{escape_like(name)}%"] * 2
         if self.has_table("near_duplicates"):  # a copy of an article does not count it twice
             where.append("article_id NOT IN (SELECT article_id FROM near_duplicates)")
         clause = f"WHERE {' AND '.join(where)}" if where else ""
@@ -414,8 +415,9 @@ class Store(StoryQueries):
         if not copies and not article and self.has_table("near_duplicates"):
             where.append("article_id NOT IN (SELECT article_id FROM near_duplicates)")
         if speaker:
-            where.append("(speaker_actor ILIKE ? OR speaker_name ILIKE ? OR speaker_text ILIKE ?)")
-            params += [f"%{speaker}%"] * 3
+            where.append(f"(speaker_actor ILIKE ? {LIKE_ESCAPE_CLAUSE} OR speaker_name ILIKE ? {LIKE_ESCAPE_CLAUSE} "
+                         f"OR speaker_text ILIKE ? {LIKE_ESCAPE_CLAUSE})")
+            params += [f"%{escape_like(speaker)}%"] * 3
         if article:
             where.append("starts_with(article_id, ?)")
             params.append(article)
@@ -590,8 +592,9 @@ def _actor_rows(article_id: str, doc: Document) -> list[tuple]:
 
 def _side(column_prefix: str, value: str) -> tuple[str, list[Any]]:
     """One side of an event matches a country code, an actor id, or (substring) the actor's surface text."""
-    clause = (f"({column_prefix}_country = ? OR {column_prefix}_actor ILIKE ? OR {column_prefix}_text ILIKE ?)")
-    return clause, [value.upper(), value, f"%{value}%"]
+    clause = (f"({column_prefix}_country = ? OR {column_prefix}_actor ILIKE ? {LIKE_ESCAPE_CLAUSE} "
+              f"OR {column_prefix}_text ILIKE ? {LIKE_ESCAPE_CLAUSE})")
+    return clause, [value.upper(), escape_like(value), f"%{escape_like(value)}%"]
 
 
 def _event_filters(*, actor, country, pair, directed, type, since, until, negated, modality,

@@ -13,6 +13,8 @@ import datetime as dt
 import json
 from typing import Any
 
+from .sql import LIKE_ESCAPE_CLAUSE, escape_like
+
 __all__ = ["STORY_SCHEMA", "StoryQueries", "MERGED_COLUMNS", "STORY_COLUMNS"]
 
 STORY_SCHEMA = [
@@ -141,14 +143,16 @@ class StoryQueries:
             where.append("coalesce(start_date, end_date) <= ?")
             params.append(until)
         if text:
-            where.append("title ILIKE ?")
-            params.append(f"%{text}%")
-        for value, condition in ((actor, "(a.actor_id ILIKE ? OR a.name ILIKE ? OR a.country = ?)"),
+            where.append(f"title ILIKE ? {LIKE_ESCAPE_CLAUSE}")
+            params.append(f"%{escape_like(text)}%")
+        for value, condition in ((actor, f"(a.actor_id ILIKE ? {LIKE_ESCAPE_CLAUSE} OR a.name ILIKE ? "
+                                         f"{LIKE_ESCAPE_CLAUSE} OR a.country = ?)"),
                                  (country, "(a.country = ? OR a.actor_id = ? OR a.actor_id = ?)")):
             if value:
                 where.append(f"id IN (SELECT sa.story_id FROM story_articles sa JOIN actors a "
                              f"ON a.article_id = sa.article_id WHERE {condition})")
-                params += ([value, f"%{value}%", value.upper()] if condition.startswith("(a.actor_id ILIKE")
+                params += ([escape_like(value), f"%{escape_like(value)}%", value.upper()]
+                           if condition.startswith("(a.actor_id ILIKE")
                            else [value.upper(), value.upper(), value])
         query = (f"SELECT id, title, start_date, end_date, articles, copies, outlets, actors, events, quotes "
                  f"FROM stories WHERE {' AND '.join(where)} "
