@@ -122,3 +122,44 @@ def test_reads_go_on_while_the_pool_writes(demo_copy):
     with pool.reader() as store:  # read-only again after the writer closed
         assert store.con.execute("SELECT count(*) FROM scratch").fetchone()[0] == 1
     pool.close()
+
+
+def test_a_stalled_upload_holds_up_no_other_upload_and_times_out(demo_copy):
+    """The body is saved before the ingest lock is taken, within ApiSettings.upload_seconds."""
+    import asyncio
+
+    app = create_app(demo_copy, allow_ingest=True, token=TOKEN,
+                     settings=ApiSettings(max_upload_bytes=200_000, idle_seconds=0.05, upload_seconds=3))
+    body = json.dumps(ARTICLE).encode()
+
+    async def call(chunks, stall: bool) -> int:
+        status: dict[str, int] = {}
+        pieces = list(chunks)
+
+        async def receive():
+            if pieces:
+                return {"type": "http.request", "body": pieces.pop(0), "more_body": bool(pieces) or stall}
+            await asyncio.sleep(3600)  # a client that stopped sending
+            return {"type": "http.disconnect"}
+
+        async def send(message):
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+
+        headers = [(b"authorization", AUTH["Authorization"].encode()), (b"content-type", b"application/json")]
+        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+                 "scheme": "http", "path": "/api/ingest", "raw_path": b"/api/ingest", "root_path": "",
+                 "query_string": b"", "headers": headers, "client": ("127.0.0.1", 50000),
+                 "server": ("127.0.0.1", 8000)}
+        await app(scope, receive, send)
+        return status["code"]
+
+    async def both() -> tuple[int, int]:
+        stalled = asyncio.create_task(call([body[:10]], stall=True))
+        await asyncio.sleep(0.2)
+        whole = await call([body], stall=False)
+        return whole, await stalled
+
+    whole, stalled = asyncio.run(both())
+    assert whole == 200  # not 503 while the other upload trickles in
+    assert stalled == 408

@@ -62,6 +62,7 @@ class ApiSettings:
     max_body_bytes: int = 64 * 1024          # any request but an upload
     max_upload_bytes: int = 20 * 1024 * 1024  # POST /api/ingest
     max_upload_files: int = 200
+    upload_seconds: float = 120.0            # an upload's body must arrive within this (else 408)
     max_query_bytes: int = 4096
     max_path_bytes: int = 2048
     max_query_params: int = 64

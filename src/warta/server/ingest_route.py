@@ -5,12 +5,14 @@ The caller must send ``Authorization: Bearer <token>`` (compared in constant tim
 the body is limited (413 above ``ApiSettings.max_upload_bytes``). Uploads are written under fresh names in
 a temporary folder (the names the client gave are kept only as a sanitised suffix, never as a path), read
 there by ``warta.ingest.ingest``, which also updates the stories and the search index and publishes the
-store's read snapshot (requests then read the new state). One ingest at a time: another request meanwhile
-gets 503 with ``Retry-After``, and so does an upload while another process writes the store.
+store's read snapshot (requests then read the new state). The body is saved first, within
+``ApiSettings.upload_seconds`` (408 after it), and only then is the ingest lock taken: one ingest at a time,
+another request meanwhile gets 503 with ``Retry-After``, but a slow upload holds up no one.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import re
 import tempfile
@@ -99,16 +101,23 @@ def add_ingest_route(app: FastAPI, pool: StorePool, token: str, settings: Any) -
               summary="Ingest uploaded files (multipart) or one body; needs 'Authorization: Bearer <token>'")
     async def ingest_upload(request: Request) -> dict[str, Any]:
         _check_token(request, token)
-        if not busy.acquire(blocking=False):
-            raise ApiError(503, "another ingest is running on this server; try again when it is done",
-                           headers={"Retry-After": str(settings.retry_after * 5)})
-        try:
-            with tempfile.TemporaryDirectory(prefix="warta-upload-") as tmp:
-                names = await _save_upload(request, Path(tmp), settings.max_upload_files)
-                if not names:
-                    raise ApiError(400, "the upload holds no file: send files as multipart/form-data or the "
-                                        "documents as the request body (JSONL, JSON, HTML, text, WARC, gzip)")
+        with tempfile.TemporaryDirectory(prefix="warta-upload-") as tmp:
+            # the body is saved before the ingest lock is taken, within a time limit: a slow or stalled
+            # upload holds up no other upload
+            try:
+                names = await asyncio.wait_for(_save_upload(request, Path(tmp), settings.max_upload_files),
+                                               settings.upload_seconds)
+            except (asyncio.TimeoutError, TimeoutError) as exc:
+                raise ApiError(408, f"the upload did not arrive within {settings.upload_seconds:g} s; "
+                                    f"send it again") from exc
+            if not names:
+                raise ApiError(400, "the upload holds no file: send files as multipart/form-data or the "
+                                    "documents as the request body (JSONL, JSON, HTML, text, WARC, gzip)")
+            if not busy.acquire(blocking=False):
+                raise ApiError(503, "another ingest is running on this server; try again when it is done",
+                               headers={"Retry-After": str(settings.retry_after * 5)})
+            try:
                 summary = await run_in_threadpool(_ingest_folder, pool, Path(tmp), pipeline_cache)
-        finally:
-            busy.release()
+            finally:
+                busy.release()
         return summary | {"uploaded": names}
