@@ -72,6 +72,19 @@ def test_a_first_line_nested_too_deep_to_sniff_is_still_read_as_json_lines():
     assert [d.rejected for d in docs] == ["invalid-json", None]
 
 
+def test_lone_surrogate_escapes_in_json_are_replaced_not_passed_on():
+    """Regression: ``"\\ud800"`` in a JSON string decodes to a lone surrogate that no encoding can write: the
+    recogniser failed on it ('error'), printing the title raised UnicodeEncodeError, and a JSON file holding
+    one was 'unreadable' as a whole."""
+    obj = {"text": "Judul\n\n" + ARTICLE.replace("Wang", "\ud800Wang"), "title": "Judul \udfff"}
+    for data in (json.dumps(obj) + "\n" + json.dumps(obj) + "\n", json.dumps([obj, obj])):
+        docs = read_all(data.encode())
+        assert len(docs) == 2 and all(d.rejected is None for d in docs)
+        for doc in docs:
+            assert "\ufffdWang" in doc.raw and doc.hints["title"] == "Judul \ufffd"
+            assert doc.raw.encode("utf-8") and any("surrogate" in w for w in doc.warnings)
+
+
 # -- HTML ---------------------------------------------------------------------------------------------------------
 
 def test_an_html_bomb_of_a_million_tiny_elements_is_rejected_before_parsing():

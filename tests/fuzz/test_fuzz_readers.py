@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import resource
 import zlib
 
@@ -24,6 +25,7 @@ from warta.store import Store
 NAME = "fuzzed-input"
 ARTICLE = "Rusia mengecam China dan Wang Yi mengatakan bahwa Lavrov akan datang ke Kazakhstan pada Senin."
 MEMORY_LIMIT_MB = 200
+SURROGATE = re.compile("[\ud800-\udfff]")
 FEW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
 
 NASTY = st.sampled_from([
@@ -51,6 +53,8 @@ def read_checked(data: bytes) -> list:
         assert doc.rejected is None or doc.rejected in REASONS, doc.rejected
         assert doc.rejected is None or doc.rejected_detail.startswith(NAME), doc.rejected_detail
         assert doc.rejected is not None or isinstance(doc.raw, str) and doc.raw.strip()
+        texts = [doc.raw, *(v for v in doc.hints.values() if isinstance(v, str))]
+        assert not any(SURROGATE.search(t) for t in texts), "a lone surrogate cannot be written out"
     return docs
 
 
@@ -60,9 +64,10 @@ def read_checked(data: bytes) -> list:
                                                            "url": JSON_VALUES, "author": JSON_VALUES}),
     st.fixed_dictionaries({"html": NASTY_TEXT.map(lambda t: f"<html><body><p>{t}</p></body></html>")}),
     JSON_VALUES.map(lambda v: {"x": v}),
-), min_size=1, max_size=6), st.sampled_from(["\n", "\r\n", "\n\n"]), st.booleans())
-def test_json_lines_of_hostile_objects(objects, newline, cut):
-    data = newline.join(json.dumps(o, ensure_ascii=False) for o in objects).encode("utf-8", "surrogatepass")
+), min_size=1, max_size=6), st.sampled_from(["\n", "\r\n", "\n\n"]), st.booleans(), st.booleans())
+def test_json_lines_of_hostile_objects(objects, newline, cut, escaped):
+    lines = (json.dumps(o, ensure_ascii=escaped) for o in objects)  # escaped: "\ud800" escapes, not bad bytes
+    data = newline.join(lines).encode("utf-8", "surrogatepass")
     docs = read_checked(data[: len(data) * 2 // 3] if cut else data)
     assert len(docs) <= len(objects) + 1
 

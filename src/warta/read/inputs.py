@@ -136,7 +136,7 @@ def _read_json_or_text(
         return
     for pos, item in enumerate(items):
         ref = name if len(items) == 1 else f"{name}#{pos}"
-        line = json.dumps(item, ensure_ascii=False).encode("utf-8")
+        line = json.dumps(item).encode("ascii")  # escaped: a lone surrogate in the file cannot be encoded
         yield guard_document(lambda: line_document(line, path=name, ref=ref), source=name, ref=ref, input_kind="jsonl")
 
 

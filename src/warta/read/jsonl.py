@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterator
 from functools import partial
 from typing import Any, BinaryIO
@@ -38,6 +39,19 @@ HINT_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: a UTF-16 surrogate standing alone: JSON can write one (``"\\ud800"``), no text encoding can
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scrub(text: str, warnings: list[str] | None = None) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD (noted in ``warnings``): they cannot be encoded, and
+    would fail every later step that writes the text out (the recogniser's features, JSON output, the store)."""
+    scrubbed, count = _LONE_SURROGATE.subn("\ufffd", text)
+    if count and warnings is not None:
+        warnings.append(f"lone UTF-16 surrogate escapes replaced at {count} place{'s' if count != 1 else ''}")
+    return scrubbed
+
+
 def _as_hint(value: Any) -> str | None:
     """A metadata value as a string: lists joined, ``{"name": ...}`` objects by their name."""
     if isinstance(value, dict):
@@ -46,7 +60,7 @@ def _as_hint(value: Any) -> str | None:
         parts = [_as_hint(item) for item in value]
         value = ", ".join(part for part in parts if part)
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return str(value).strip() or None
+        return _scrub(str(value)).strip() or None
     return None
 
 
@@ -107,6 +121,7 @@ def line_document(line: bytes, *, path: str, ref: str) -> Document:
     """One JSONL line as a document (raises ReadError for lines that are not articles)."""
     obj, warnings = _parse_object(line, ref)
     body, kind = _pick_body(obj, ref)
+    body = _scrub(body, warnings)
     hints = _read_hints(obj)
     if kind == "html":
         return html_text_document(
