@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from warta.analyse.timex import date_for_span, find_time_expressions
 from warta.analyse.tokens import MAX_SENTENCE_CHARS, MAX_SENTENCE_TOKENS, split_sentences, tokenize
 from warta.api import analyze
+from warta.read import REASONS
 
 PUBLISHED = "2022-01-11T10:00:00+07:00"
 
@@ -122,3 +123,26 @@ def test_a_list_of_thousands_of_dates_and_triggers_is_dated_without_rescanning_i
     triggers = [i for i in range(0, len(text), 997)]
     dates = {date_for_span(text, 0, len(text), anchor, trigger=t) for t in triggers}
     assert dates <= {("2022-01-10", "day"), (None, "none")}
+
+
+# -- the whole analysis ---------------------------------------------------------------------------------------------
+
+NEWS_WORDS = st.sampled_from([
+    "Rusia", "China", "Amerika Serikat", "Wang Yi", "Lavrov", "Presiden", "Menteri", "kata", "ujarnya", "mengatakan",
+    "bahwa", "menurut", "Reuters", "mengecam", "menyerang", "mendukung", "tidak", "akan", "yang", "dan", "Senin",
+    "(10/1)", "31/2/2022", "pekan", "lalu", "kemarin", "\"", "“", "”", "'", ",", ".", ":", "\n", "\n\n", "Baca juga:",
+    "(esn)", "Foto:", "©", "ADVERTISEMENT", "BEIJING -", "Jakarta (ANTARA) -",
+])
+# lone surrogates left out: warta.analyze encodes its text argument as UTF-8 and raises on them (reported)
+ARTICLES = st.lists(st.one_of(NEWS_WORDS, ODD.filter(lambda w: w not in ("\ud800", "\udfff"))),
+                    min_size=1, max_size=300).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+@given(ARTICLES, st.sampled_from([None, PUBLISHED, "0001-01-01", "9999-12-31T23:59:59+14:00", "kemarin"]))
+def test_the_whole_analysis_of_hostile_news_text(text, published):
+    doc = analyze("Judul\n\n" + text, published=published)
+    if doc.rejected:
+        assert doc.rejected in set(REASONS) | {"time-budget"} and doc.rejected_detail.startswith("<text>")
+    else:
+        check_spans(doc)
