@@ -55,7 +55,7 @@ def ingest(paths: Iterable[str], store: Store, *, settings: Settings = DEFAULT_S
         _complete_store(store, run)
     store.finish_run(run)
     if stories:
-        _publish_snapshot(store)
+        publish_snapshot(store)
     log.info("ingest %s: read %d, new %d, duplicate %d, rejected %d", run.run_id, run.read, run.stored,
              run.duplicate, run.rejected)
     return run
@@ -72,7 +72,7 @@ def _complete_store(store: Store, run: RunSummary) -> None:
     update_search_index(store.con)
 
 
-def _publish_snapshot(store: Store) -> None:
+def publish_snapshot(store: Store) -> None:
     """Readers in other processes (``warta serve``) read the snapshot; a failure to write it (disk full)
     leaves the older snapshot in place and the ingest done."""
     log.info("ingest: phase snapshot")

@@ -141,6 +141,7 @@ def load_run(run_dir: str | Path, store: Store) -> dict[str, Any]:
     store that already holds articles the run's parts are loaded as a new ingest (articles the store holds
     become duplicates) and the store's stories are updated with the new articles.
     """
+    from ..ingest import publish_snapshot
     from ..store.search import update_search_index
     from ..stories.build import update_stories
 
@@ -164,6 +165,7 @@ def load_run(run_dir: str | Path, store: Store) -> dict[str, Any]:
             raise StoreError(f"{store.path}: loading {run_dir} failed ({exc}); the store is unchanged") from exc
         store._known_ids = None
         update_search_index(store.con)
+        publish_snapshot(store)
         totals = manifest["totals"]
         return {"mode": "copy", "run_dir": str(run_dir), **{k: totals[k] for k in
                 ("read", "stored", "duplicate", "rejected", "reasons")}, "stories": manifest.get("stories")}
@@ -171,4 +173,5 @@ def load_run(run_dir: str | Path, store: Store) -> dict[str, Any]:
     run = load_parts(store, run_dir, shards, command="load")
     run.stories = update_stories(store).to_dict()
     update_search_index(store.con)
+    publish_snapshot(store)
     return {"mode": "incremental", "run_dir": str(run_dir)} | run.to_dict()
