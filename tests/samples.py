@@ -1,4 +1,9 @@
-"""Hand-written sample texts for the tests (our own sentences, not from ../shared)."""
+"""Hand-written sample texts for the tests (our own sentences, not from ../shared), and where ../shared is."""
+
+from pathlib import Path
+
+#: the shared datasets beside the repository (tests needing them skip when it is absent)
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 #: An article in the style of Indonesian online news, written for these tests, with debris.
 DIRTY_ARTICLE = """Jepang dan Indonesia Sepakat Perluas Latihan Maritim

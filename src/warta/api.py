@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from .settings import DEFAULT_SETTINGS, Settings
 __all__ = ["build_pipeline", "analyze", "analyze_many"]
 
 _HINT_FIELDS = ("url", "title", "published", "outlet", "author")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def analysis_components() -> list:
@@ -69,7 +71,12 @@ def analyze(text_or_path: str | os.PathLike[str], *, settings: Settings = DEFAUL
         docs = list(read_inputs([str(text_or_path)], settings))
     else:
         source = metadata.get("source") or "<text>"
-        docs = list(read_bytes(str(text_or_path).encode("utf-8"), source, settings))
+        text = str(text_or_path)
+        clean = _SURROGATES.sub("\ufffd", text)  # a lone surrogate (JSON "\\ud800") cannot be UTF-8
+        docs = list(read_bytes(clean.encode("utf-8"), source, settings))
+        if clean != text:
+            for doc in docs:
+                doc.warnings.append("lone surrogate code points in the text were replaced by U+FFFD")
     if len(docs) != 1:
         raise ValueError(f"{text_or_path!s:.80}: holds {len(docs)} documents; use warta.analyze_many for several")
     pipe = pipeline or build_pipeline(settings)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
+from samples import SHARED
 from warta.evaluate.clean_eval import evaluate_cleaning
 
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="utf-8"))["cleaning"]
