@@ -151,3 +151,35 @@ def test_peoples_are_groups_with_their_country():
     assert ("Militan Rohingya", "MMR", "REB") in groups
     assert any(s.endswith("warga Rohingya") and c == "MMR" and sec == "CVL" for s, c, sec in groups)
     assert ("Rohingya", "MMR", "CVL") in groups
+
+
+
+def test_the_overlap_and_surname_indexes_answer_as_a_scan_of_every_mention_would():
+    """_covered and _reference use indexes kept up to date as mentions are appended and sorted (a scan of
+    every mention per candidate was quadratic: minutes on a megabyte of names, found by fuzzing)."""
+    import random
+
+    from warta.analyse import actors as resolution
+
+    rng = random.Random(5)
+    names = ["Wang Yi", "Sergey Lavrov", "Xi Jinping", "Wang Wenbin", "Joko Widodo"]
+    text = "x" * 2_000
+    for _ in range(20):
+        ctx = resolution._Context(doc=Document(source="t", text=text), date=None, dictionary=None)
+        for _ in range(60):
+            start = rng.randrange(0, 1_990)
+            kind = rng.choice(["person", "state", "group"])
+            ctx.mentions.append(resolution.Mention(start, start + rng.randrange(0, 8), kind, f"id{start}",
+                                                   rng.choice(names)))
+            if rng.random() < 0.1:
+                resolution._sort_mentions(ctx, lambda m: m.start)
+            a = rng.randrange(0, 1_995)
+            b = a + rng.randrange(0, 6)
+            assert resolution._covered(ctx, a, b) == any(m.start < b and a < m.end for m in ctx.mentions)
+            word = rng.choice(["Wang", "Lavrov", "Jinping", "Widodo", "Yi", "Putin"])
+            ctx.doc.text = text[:a] + word + text[a + len(word):]
+            found = resolution._reference(ctx, a, a + len(word))
+            earlier = [m for m in ctx.mentions if m.kind == "person" and m.start < a and word in m.name.split()]
+            best = max((m.start for m in earlier), default=None)
+            expected = next((m for m in ctx.mentions if m in earlier and m.start == best), None)
+            assert (found.actor_id, found.start) == (expected.actor_id, a) if expected else found is None

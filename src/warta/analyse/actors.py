@@ -17,7 +17,10 @@ country after a place preposition (``di Beijing``) is a place, not an actor.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -66,6 +69,10 @@ class _Context:
     places: list[tuple[int, int]] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     focus: str | None = None
+    #: (the mentions list it was made from, how many of them are marked, covered characters): see _covered
+    coverage: tuple[list[Mention], int, bytearray, bytearray] | None = None
+    #: (the mentions list it was made from, how many are indexed, name word -> (starts, people)): _reference
+    people_index: tuple[list[Mention], int, dict[str, tuple[list[int], list[Mention]]]] | None = None
 
 
 def _slug(text: str) -> str:
@@ -355,14 +362,38 @@ def _focus_country(ctx: _Context) -> str | None:
 
 
 def _sentence_of(doc: Document, position: int) -> tuple[int, int]:
-    for start, end in doc.sentences:
+    sentences = doc.sentences
+    index = bisect.bisect_right(sentences, (position, math.inf)) - 1  # sentences are sorted spans
+    if index >= 0:
+        start, end = sentences[index]
         if start <= position < end:
             return start, end
     return max(0, doc.text.rfind("\n", 0, position)), len(doc.text)
 
 
 def _covered(ctx: _Context, start: int, end: int) -> bool:
-    return any(m.start < end and start < m.end for m in ctx.mentions)
+    """Whether [start, end) overlaps a mention found so far. A map of the covered characters, updated with
+    the mentions appended since the last call (sorting the mentions resets it: :func:`_sort_mentions`),
+    answers in time proportional to the span (scanning every mention for every candidate was quadratic:
+    minutes on a megabyte of names)."""
+    if start >= end:
+        return any(m.start < end and start < m.end for m in ctx.mentions)
+    cover = ctx.coverage
+    if cover is None or cover[0] is not ctx.mentions or cover[1] > len(ctx.mentions):
+        size = max([len(ctx.doc.text)] + [m.end for m in ctx.mentions]) + 1
+        cover = ctx.coverage = (ctx.mentions, 0, bytearray(size), bytearray(size))
+    mentions, done, chars, points = cover
+    for mention in mentions[done:]:
+        if mention.end > len(chars) - 1:  # past the text (never in practice): start over, larger
+            ctx.coverage = None
+            return _covered(ctx, start, end)
+        if mention.end > mention.start:
+            chars[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+        else:  # an empty mention overlaps a span it lies strictly inside
+            points[mention.start] = 1
+    if done < len(mentions):
+        ctx.coverage = (mentions, len(mentions), chars, points)
+    return chars.find(1, start, end) != -1 or points.find(1, start + 1, end) != -1
 
 
 # -- 3. entities the dictionary does not know ---------------------------------------------------------
@@ -472,10 +503,31 @@ def _unknown_org(ctx: _Context, ent: dict[str, Any]) -> Mention:
 def _reference(ctx: _Context, start: int, end: int) -> Mention | None:
     """A surname (``Wang``, ``Tokayev``) that names a person already mentioned in full."""
     surface = ctx.doc.text[start:end]
-    for earlier in sorted(ctx.mentions, key=lambda m: m.start, reverse=True):
-        if earlier.kind == "person" and earlier.start < start and surface in earlier.name.split():
-            return _copy(earlier, start, end)
-    return None
+    starts, people = _people_by_name_word(ctx).get(surface, ((), ()))
+    index = bisect.bisect_left(starts, start) - 1  # the person named last before ``start``
+    if index < 0:
+        return None
+    index = bisect.bisect_left(starts, starts[index])  # of several at one place, the first found
+    return _copy(people[index], start, end)
+
+
+def _people_by_name_word(ctx: _Context) -> dict[str, tuple[list[int], list[Mention]]]:
+    """Person mentions by each word of their name, in text order; updated with the mentions added since the
+    last call (scanning and sorting every mention for every surname was quadratic)."""
+    index = ctx.people_index
+    if index is None or index[0] is not ctx.mentions or index[1] > len(ctx.mentions):
+        index = ctx.people_index = (ctx.mentions, 0, {})
+    mentions, done, by_word = index
+    for mention in mentions[done:]:
+        if mention.kind == "person":
+            for word in set(mention.name.split()):
+                starts, people = by_word.setdefault(word, ([], []))
+                at = bisect.bisect_right(starts, mention.start)
+                starts.insert(at, mention.start)
+                people.insert(at, mention)
+    if done < len(mentions):
+        ctx.people_index = (mentions, len(mentions), by_word)
+    return by_word
 
 
 def _copy(mention: Mention, start: int, end: int) -> Mention:
@@ -559,16 +611,23 @@ def _resolve(doc: Document, dictionary: ActorDictionary) -> _Context:
     _dictionary_mentions(ctx)
     ctx.focus = _focus_country(ctx)
     _phrase_mentions(ctx)
-    ctx.mentions.sort(key=lambda m: m.start)
+    _sort_mentions(ctx, lambda m: m.start)
     _entity_mentions(ctx)
-    ctx.mentions.sort(key=lambda m: m.start)
+    _sort_mentions(ctx, lambda m: m.start)
     _roles_from_text(ctx)
     _role_references(ctx)
     _igo_references(ctx)
-    ctx.mentions.sort(key=lambda m: (m.start, -m.end))
+    _sort_mentions(ctx, lambda m: (m.start, -m.end))
     _drop_title_countries(ctx)
     ctx.mentions = _drop_nested(ctx.mentions)
     return ctx
+
+
+def _sort_mentions(ctx: _Context, key) -> None:
+    """Sort the mentions in place; the indexes over them (``coverage``, ``people_index``) assume that mentions
+    are only appended, so they are rebuilt on their next use."""
+    ctx.mentions.sort(key=key)
+    ctx.coverage = ctx.people_index = None
 
 
 def _drop_title_countries(ctx: _Context) -> None:
@@ -616,8 +675,15 @@ def _actors(mentions: list[Mention]) -> list[dict[str, Any]]:
 
 def _link_entities(doc: Document, mentions: list[Mention]) -> None:
     spans = {(e["start"], e["end"]) for e in doc.entities}
+    starts = [m.start for m in mentions]
+    ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+    reach = list(itertools.accumulate((m.end for m in mentions), max))  # the furthest end so far
     for ent in doc.entities:
-        hit = next((m for m in mentions if m.start <= ent["start"] and ent["end"] <= m.end), None)
+        if ordered:  # the first mention that starts at or before the entity and ends at or after it
+            index = bisect.bisect_left(reach, ent["end"], 0, bisect.bisect_right(starts, ent["start"]))
+            hit = mentions[index] if index < len(mentions) and starts[index] <= ent["start"] else None
+        else:
+            hit = next((m for m in mentions if m.start <= ent["start"] and ent["end"] <= m.end), None)
         if hit is not None:
             ent["actor"] = hit.actor_id
             if hit.kind == "state" and ent["label"] == "LOC":

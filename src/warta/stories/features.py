@@ -100,7 +100,7 @@ def vectorise(item: StoryItem) -> Vector:
         weight = _ACTOR_WEIGHT.get(kind or "", 2.0)
         key = f"@{actor_id}"
         vector[key] = max(vector.get(key, 0.0), (1.0 + math.log(max(1, mentions))) * weight)
-    for source, target, type_ in set(item.events):
+    for source, target, type_ in dict.fromkeys(item.events):  # distinct, in a fixed order (not a set: hash seed)
         if source and target:
             pair = "~".join(sorted((source, target)))
             vector[f"!{pair}:{type_}"] = _EVENT_WEIGHT
