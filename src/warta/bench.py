@@ -162,7 +162,8 @@ def run_scaling(inputs: list[str], max_workers: int, *, engine: str = "local",
     for workers in range(1, max_workers + 1):
         with tempfile.TemporaryDirectory() as tmp:
             started = time.perf_counter()
-            result = run_pipeline(inputs, Path(tmp) / "run", engine=engine, workers=workers, shard_bytes=shard_bytes)
+            result = run_pipeline(inputs, Path(tmp) / "run", engine=engine, workers=workers, shard_bytes=shard_bytes,
+                                  in_process=False)
             seconds = time.perf_counter() - started
         read = result.totals["read"]
         rates[str(workers)] = round(read / seconds, 1)
@@ -179,7 +180,7 @@ def run_scaling(inputs: list[str], max_workers: int, *, engine: str = "local",
 
 
 def run_bench(inputs: list[str], *, repeat: int = 3, layer: str = "full", scaling_workers: int | None = None,
-              engine: str = "local") -> BenchResult:
+              engine: str = "local", scaling_inputs: list[str] | None = None) -> BenchResult:
     """Time the whole ingest (read -> pipeline -> store) end to end ``repeat`` times, each cold, and
     report the median (this machine's neighbours make single runs vary by +-20 %); then each stage."""
     if repeat < 1:
@@ -192,7 +193,7 @@ def run_bench(inputs: list[str], *, repeat: int = 3, layer: str = "full", scalin
     result.stages = {name: result.articles / secs for name, secs in result.seconds.items() if secs > 0}
     result.peak_rss_mb = _peak_rss_mb()
     if scaling_workers:
-        result.scaling = run_scaling(inputs, scaling_workers, engine=engine)
+        result.scaling = run_scaling(scaling_inputs or inputs, scaling_workers, engine=engine)
     return result
 
 

@@ -606,9 +606,13 @@ def _without_failures(results: dict) -> dict:
               help="Engine for the scaling runs.")
 @click.option("--scaling/--no-scaling", default=True, show_default=True,
               help="Also time `warta run` with 1 .. --workers workers (with --layer full).")
+@click.option("--scaling-articles", type=click.IntRange(1, 10_000_000), default=6_000, show_default=True,
+              help="Without INPUTS: the scaling runs use this many IndoSum articles (repeated with variations), "
+                   "enough that starting the workers does not dominate.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
 def bench(inputs: tuple[str, ...], shared: Path | None, limit: int | None, repeat: int, layer: str,
-          story_count: int | None, workers: int | None, engine: str, scaling: bool, as_json: bool) -> None:
+          story_count: int | None, workers: int | None, engine: str, scaling: bool, scaling_articles: int,
+          as_json: bool) -> None:
     """Time each stage and the whole pipeline on INPUTS (default: the 1,500 IndoSum articles made dirty)."""
     import tempfile
 
@@ -643,8 +647,13 @@ def bench(inputs: tuple[str, ...], shared: Path | None, limit: int | None, repea
         import os
 
         scaling_workers = (workers or os.cpu_count() or 1) if scaling and layer == "full" else None
+        scaling_paths = None
+        if scaling_workers and not inputs:
+            folder = Path(tmp) / "scaling"
+            folder.mkdir()
+            scaling_paths = [str(build_indosum_corpus(shared, folder, limit=scaling_articles))]
         result = run_bench(paths, repeat=repeat, layer=layer, scaling_workers=scaling_workers,
-                           engine=engine).to_dict()
+                           engine=engine, scaling_inputs=scaling_paths).to_dict()
     if as_json:
         sys.stdout.write(json.dumps(result) + "\n")
     else:

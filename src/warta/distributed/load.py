@@ -19,7 +19,7 @@ from typing import Any
 
 from ..store import RunSummary, Store, StoreError
 from .shards import Shard
-from .worker import PART_TABLES, parts_path
+from .worker import FEATURES_PART, PART_TABLES, parts_path
 
 __all__ = ["RESULT_TABLES", "load_parts", "export_tables", "load_run", "LoadError"]
 
@@ -74,6 +74,11 @@ def load_parts(store: Store, out_dir: Path, shards: list[Shard], *, command: str
             con.execute(f"""INSERT INTO {table} BY NAME
                 SELECT p.* EXCLUDE (shard) FROM read_parquet({files}) p
                 SEMI JOIN part_winners w ON p.article_id = w.article_id AND p.shard = w.shard""")
+        # the workers' per-article story features, for the story update that follows on this connection
+        features = _part_files(out_dir, shards, FEATURES_PART)
+        con.execute(f"""CREATE OR REPLACE TEMP TABLE {FEATURES_PART} AS
+            SELECT p.* EXCLUDE (shard) FROM read_parquet({features}) p
+            SEMI JOIN part_winners w ON p.article_id = w.article_id AND p.shard = w.shard""")
         con.execute("""INSERT INTO inputs BY NAME
             SELECT ? AS run_id, row_number() OVER (ORDER BY i.shard, i.seq) - 1 AS seq, i.input_ref, i.source,
                    CASE WHEN i.outcome = 'stored' AND w.article_id IS NULL THEN 'duplicate' ELSE i.outcome END

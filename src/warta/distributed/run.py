@@ -153,10 +153,10 @@ def _finished(out_dir: Path, fingerprint: str) -> dict[str, Any] | None:
 
 
 def _run_local(shards: list[Shard], out_dir: Path, settings: Settings, workers: int,
-               on_result: Callable[[dict[str, Any]], None]) -> None:
+               on_result: Callable[[dict[str, Any]], None], in_process: bool = True) -> None:
     from .worker import ShardWorker, init_worker, process_shard
 
-    if workers == 1:
+    if workers == 1 and in_process:
         worker = ShardWorker(out_dir, settings)
         for shard in shards:
             on_result(_guarded(lambda s=shard: worker.process(s.to_dict()), shard))
@@ -249,11 +249,12 @@ def run_pipeline(inputs: Iterable[str], out_dir: str | Path, *, engine: str = "l
                  address: str | None = None, settings: Settings = DEFAULT_SETTINGS,
                  shard_bytes: int = DEFAULT_SHARD_BYTES, max_files: int = DEFAULT_MAX_FILES, restart: bool = False,
                  on_plan: Callable[[int, int], None] | None = None,
-                 on_shard: Callable[[dict[str, Any]], None] | None = None) -> RunResult:
+                 on_shard: Callable[[dict[str, Any]], None] | None = None, in_process: bool = True) -> RunResult:
     """Run the pipeline over ``inputs`` into ``out_dir`` (see the module docstring); resumes a killed run.
 
     ``on_plan(total, already_done)`` is called once the shards are known, ``on_shard(result)`` as each
-    shard finishes."""
+    shard finishes. ``in_process=False`` runs even a single local worker in a process of its own (as
+    ``warta bench`` does, so that one worker and several are timed alike)."""
     if engine not in ENGINES:
         raise RunError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     if workers is not None and workers < 1:
@@ -302,7 +303,7 @@ def run_pipeline(inputs: Iterable[str], out_dir: str | Path, *, engine: str = "l
         started = time.perf_counter()
         if todo:
             if engine == "local":
-                _run_local(todo, out, settings, min(local_workers, len(todo)), collect)
+                _run_local(todo, out, settings, min(local_workers, len(todo)), collect, in_process)
             else:
                 result.workers = _run_ray(todo, out, settings, workers, address, collect)
         result.map_seconds = time.perf_counter() - started

@@ -33,6 +33,8 @@ __all__ = ["PART_TABLES", "ShardWorker", "process_shard", "read_shard", "done_pa
 
 #: the per-document tables a shard writes (the inputs table accounts for every document read)
 PART_TABLES = ("articles", "entities", "actors", "events", "quotes", "inputs")
+#: and each article's near-duplicate signature and story vector, so the reduce only clusters
+FEATURES_PART = "article_features"
 #: DuckDB's memory cap for one shard's rows (they spill to the shard's working file beyond it)
 WORK_MEMORY = "256MB"
 #: run-specific columns left out of the parts (the load gives them their own run)
@@ -95,6 +97,17 @@ def read_shard(shard: Shard, settings: Settings) -> Iterator[Document]:
         yield from _read_path(entry, settings)
 
 
+def _story_features(store: Store) -> None:
+    """The per-article part of the story update (near-duplicate signature, story vector) for every stored
+    article of the shard, computed here so that the serial reduce only compares and clusters."""
+    from ..store.duckdb_store import _insert_many
+    from ..stories.build import article_features
+
+    ids = [row[0] for row in store.con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+    store.con.execute(f"CREATE TABLE {FEATURES_PART} (article_id VARCHAR, signature BLOB, vector VARCHAR)")
+    _insert_many(store.con, FEATURES_PART, ("article_id", "signature", "vector"), article_features(store.con, ids))
+
+
 def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -125,7 +138,10 @@ class ShardWorker:
             run = store.start_run("run")
             for batch in batched(self.pipeline.pipe(read_shard(shard, self.settings)), 200):
                 store.add_batch(batch, run)
-            for table in PART_TABLES:
+            features_started = time.perf_counter()
+            _story_features(store)
+            features_seconds = time.perf_counter() - features_started
+            for table in (*PART_TABLES, FEATURES_PART):
                 drop = _RUN_COLUMNS.get(table)
                 columns = f"* EXCLUDE ({', '.join(drop)})" if drop else "*"
                 target = str(tmp / f"{table}.parquet").replace("'", "''")
@@ -136,6 +152,7 @@ class ShardWorker:
         shutil.rmtree(final, ignore_errors=True)  # a part of an earlier, killed attempt
         os.replace(tmp, final)
         stages = {name: secs - before.get(name, 0.0) for name, secs in self.pipeline.times.seconds.items()}
+        stages["story features"] = features_seconds
         result = {"shard": shard.index, "read": run.read, "stored": run.stored, "duplicate": run.duplicate,
                   "rejected": run.rejected, "reasons": dict(run.reasons), "bytes": shard.bytes,
                   "seconds": round(time.perf_counter() - started, 4),

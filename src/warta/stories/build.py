@@ -22,7 +22,7 @@ from .cluster import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, Clusterer, Story
 from .features import StoryItem, Vector, vectorise
 from .merge import merge_events
 
-__all__ = ["update_stories", "StoriesUpdate", "story_items", "KEY_ACTORS"]
+__all__ = ["update_stories", "StoriesUpdate", "story_items", "article_features", "FEATURES_TABLE", "KEY_ACTORS"]
 
 log = logging.getLogger(__name__)
 KEY_ACTORS = 8
@@ -72,6 +72,32 @@ def story_items(con, article_ids: list[str]) -> dict[str, StoryItem]:
     return items
 
 
+#: a connection-local table of per-article story features computed elsewhere (``warta run``'s workers)
+FEATURES_TABLE = "article_features"
+
+
+def article_features(con, article_ids: list[str]) -> list[tuple[str, bytes, str]]:
+    """(article id, near-duplicate signature, story vector as JSON) of stored articles: the per-article part
+    of the story update, which ``warta run`` computes in its workers (see :func:`_precomputed`)."""
+    from .neardup import signature_to_bytes
+
+    index = _near_duplicate_index()
+    return [(aid, signature_to_bytes(index.signature(item.text)), json.dumps(vectorise(item), ensure_ascii=False))
+            for aid, item in story_items(con, article_ids).items()]
+
+
+def _precomputed(con, article_ids: list[str]) -> dict[str, tuple[bytes, Vector]]:
+    """Signatures and vectors of these articles from the temporary :data:`FEATURES_TABLE`, when this
+    connection has one (the same values the update would compute: same functions, same rows)."""
+    exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?",
+                         [FEATURES_TABLE]).fetchone()[0]
+    if not exists:
+        return {}
+    rows = con.execute(f"SELECT article_id, signature, vector FROM temp.main.{FEATURES_TABLE} "
+                       f"WHERE article_id IN (SELECT unnest(?))", [article_ids]).fetchall()
+    return {aid: (blob, json.loads(vector)) for aid, blob, vector in rows}
+
+
 def _load_story(con, clusterer: Clusterer, story_id: str) -> None:
     row = con.execute("SELECT id, centroid, start_date, end_date, size FROM stories WHERE id = ?",
                       [story_id]).fetchone()
@@ -110,6 +136,7 @@ def _update(con, threshold: float, window_days: int) -> StoriesUpdate:
     if not new_ids:
         return result
     items = story_items(con, new_ids)
+    precomputed = _precomputed(con, new_ids)
 
     # near-duplicates: against every earlier original (signatures kept in the store) and each other
     index = _near_duplicate_index()
@@ -125,7 +152,8 @@ def _update(con, threshold: float, window_days: int) -> StoriesUpdate:
     copy_of: dict[str, tuple[str, float]] = {}
     signature_rows = []
     for aid in new_ids:
-        signature = index.signature(items[aid].text)
+        signature = signature_from_bytes(precomputed[aid][0]) if aid in precomputed \
+            else index.signature(items[aid].text)
         hits = [(key, sim) for key, sim in index.query(signature) if key != aid]
         if hits:
             copy_of[aid] = hits[0]
@@ -149,7 +177,7 @@ def _update(con, threshold: float, window_days: int) -> StoriesUpdate:
     member_rows = []
     for aid in new_ids:
         item = items[aid]
-        vectors[aid] = vectorise(item)
+        vectors[aid] = precomputed[aid][1] if aid in precomputed else vectorise(item)
         join = None
         if aid in copy_of:
             original = copy_of[aid][0]
