@@ -295,3 +295,20 @@ def test_a_topic_and_feeling_driven_are_no_events():
     # near miss: discussing and urging are
     assert types("kedua menteri membahas kerusuhan itu") == ["CONSULT", "PROTEST"]
     assert types("AS mendorong China untuk mematuhi putusan") == ["REQUEST", "CONCEDE"]
+
+
+def test_the_shipped_stems_are_what_pysastrawi_gives_and_cover_the_lexicon():
+    """lang/id/data/stems.tsv (scripts/build_stems.py) only saves time: every stem in it is the one
+    compute_stem gives, and it holds every word of the lexicon it was built from."""
+    import random
+    from importlib import resources
+
+    from warta.analyse.lexicon import _shipped_stems, compute_stem, stem
+
+    table = _shipped_stems()
+    lexicon = resources.files("warta.lang.id").joinpath("data/lexicon.tsv").read_text(encoding="utf-8")
+    words = {line.split("\t", 1)[0] for line in lexicon.splitlines() if line and not line.startswith("#")}
+    assert words == set(table)
+    sample = random.Random(3).sample(sorted(table), 3_000)
+    assert [table[w] for w in sample] == [compute_stem(w) for w in sample]
+    assert stem("Mendukungnya") == "dukung" and stem("kerjasama") == compute_stem("kerjasama")

@@ -112,8 +112,28 @@ def _stemmer():
     return StemmerFactory().create_stemmer().delegatedStemmer
 
 
+@lru_cache(maxsize=1)
+def _shipped_stems() -> dict[str, str]:
+    """The stems of the lexicon's words, computed ahead by scripts/build_stems.py with :func:`compute_stem`."""
+    from importlib import resources
+
+    table: dict[str, str] = {}
+    text = resources.files("warta.lang.id").joinpath("data/stems.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, _, stem = line.partition("\t")
+            table[word] = stem or word
+    return table
+
+
 @lru_cache(maxsize=300_000)
 def _stem_lower(word: str) -> str:
+    shipped = _shipped_stems().get(word)
+    return shipped if shipped is not None else compute_stem(word)
+
+
+def compute_stem(word: str) -> str:
+    """The stem of one lower-cased word by PySastrawi (and the reduplication rule below), uncached."""
     if not _STEMMABLE.match(word):
         return word  # digits, symbols, non-Latin letters: PySastrawi's regular expressions break on some
     stemmed = _stemmer().stem_word(word)

@@ -109,6 +109,15 @@ def _story_features(store: Store) -> None:
 
 
 def _peak_rss_mb() -> float:
+    """This process's peak resident memory. Linux's VmHWM belongs to the process image, whereas ru_maxrss
+    survives fork and exec: a worker started by a big parent would report the parent's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
