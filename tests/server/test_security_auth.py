@@ -7,19 +7,19 @@ unguarded_write_route`` shows that it would.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import subprocess
 import sys
 from collections import Counter
 
-import duckdb
 import pytest
 from click.testing import CliRunner
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from starlette.routing import Mount, Route
+
+from security_helpers import fingerprint, record_counts
 
 from warta.server import ApiSettings, create_app
 
@@ -79,17 +79,6 @@ def unguarded(client: TestClient, routes: list[tuple[str, str]], fingerprint) ->
     if fingerprint() != before:
         problems.append("the store changed")
     return problems
-
-
-def fingerprint(db: str) -> dict[str, tuple]:
-    """Row count and an order-independent hash of every row, per table."""
-    con = duckdb.connect(db, read_only=True)
-    try:
-        tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables "
-                                            "WHERE table_schema = 'main' ORDER BY 1").fetchall()]
-        return {t: tuple(con.execute(f'SELECT count(*), bit_xor(hash(t)) FROM "{t}" t').fetchone()) for t in tables}
-    finally:
-        con.close()
 
 
 @pytest.fixture
@@ -201,7 +190,4 @@ def test_warta_serve_prints_a_warning_for_a_non_loopback_host(demo_db, host, war
 @pytest.fixture(scope="module", autouse=True)
 def _counts():
     yield
-    target = os.environ.get("WARTA_SECURITY_COUNTS")
-    if target:
-        with open(target, "a", encoding="utf-8") as out:
-            out.write(json.dumps({"module": "auth", "tried": dict(TRIED)}) + "\n")
+    record_counts("auth", TRIED)

@@ -16,19 +16,19 @@ store is unchanged afterwards (row counts and a checksum of every table).
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 from collections import Counter
 from typing import Any
 from urllib.parse import quote
 
-import duckdb
 import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+
+from security_helpers import fingerprint, record_counts
 
 from warta.server.access import StorePool
 from warta.server.app import create_app
@@ -119,21 +119,7 @@ def recorded(demo_db):
 
 
 def _write_counts() -> None:
-    target = os.environ.get("WARTA_SECURITY_COUNTS")
-    if target:
-        with open(target, "a", encoding="utf-8") as out:
-            out.write(json.dumps({"module": "fuzz", "tried": dict(TRIED), "problems": dict(PROBLEMS)}) + "\n")
-
-
-def fingerprint(db: str) -> dict[str, tuple[int, int | None]]:
-    """Row count and an order-independent hash of every row, per table."""
-    con = duckdb.connect(db, read_only=True)
-    try:
-        tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables "
-                                            "WHERE table_schema = 'main' ORDER BY 1").fetchall()]
-        return {t: tuple(con.execute(f'SELECT count(*), bit_xor(hash(t)) FROM "{t}" t').fetchone()) for t in tables}
-    finally:
-        con.close()
+    record_counts("fuzz", TRIED, problems=dict(PROBLEMS))
 
 
 def fill_path(path: str, name: str, value: str) -> str:

@@ -29,6 +29,8 @@ from fastapi.routing import APIRoute
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
+from security_helpers import record_counts
+
 from warta.server import ApiSettings, create_app
 
 TOKEN = "security-test-token-0123456789"
@@ -328,7 +330,4 @@ def _port_open(port: int) -> bool:
 @pytest.fixture(scope="module", autouse=True)
 def _counts():
     yield
-    target = os.environ.get("WARTA_SECURITY_COUNTS")
-    if target:
-        with open(target, "a", encoding="utf-8") as out:
-            out.write(json.dumps({"module": "http", "tried": dict(TRIED)}) + "\n")
+    record_counts("http", TRIED)

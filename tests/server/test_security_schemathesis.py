@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 
-import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
@@ -20,26 +19,19 @@ schemathesis = pytest.importorskip("schemathesis")
 from schemathesis.checks import not_a_server_error  # noqa: E402
 from schemathesis.generation import GenerationMode  # noqa: E402
 
+from security_helpers import fingerprint  # noqa: E402
 from warta.server.app import create_app  # noqa: E402
 
 EXAMPLES = int(os.environ.get("WARTA_FUZZ_EXAMPLES", "40"))
 
 
-def _fingerprint(db: str) -> dict[str, tuple]:
-    con = duckdb.connect(db, read_only=True)
-    try:
-        tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables "
-                                            "WHERE table_schema = 'main' ORDER BY 1").fetchall()]
-        return {t: tuple(con.execute(f'SELECT count(*), bit_xor(hash(t)) FROM "{t}" t').fetchone()) for t in tables}
-    finally:
-        con.close()
 
 
 def test_no_operation_fails_on_schema_drawn_input(demo_db):
     schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(demo_db))
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 11
-    before = _fingerprint(demo_db)
+    before = fingerprint(demo_db)
     calls = 0
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
@@ -60,7 +52,7 @@ def test_no_operation_fails_on_schema_drawn_input(demo_db):
             except Unsatisfiable:  # no parameter to make invalid (GET /api/health)
                 assert mode == GenerationMode.NEGATIVE
     assert calls >= len(operations)
-    assert _fingerprint(demo_db) == before
+    assert fingerprint(demo_db) == before
     target = os.environ.get("WARTA_SECURITY_COUNTS")
     if target:
         with open(target, "a", encoding="utf-8") as out:
