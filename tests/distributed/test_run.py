@@ -214,3 +214,13 @@ def test_the_cli_runs_and_loads(corpus, tmp_path):
     refused = runner.invoke(main, ["run", "-", "--out", str(tmp_path / "x")])
     assert refused.exit_code != 0 and "standard input" in refused.output
     assert os.path.exists(db)
+
+
+def test_an_output_folder_inside_an_input_folder_is_not_read(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text("\n".join(json.dumps(a) for a in generated_articles(4)) + "\n", encoding="utf-8")
+    out = folder / "run"
+    first = run_pipeline([str(folder)], out, workers=1)
+    again = run_pipeline([str(folder)], out, workers=1)  # its own parts are not new inputs
+    assert first.totals["read"] == 4 and again.already_complete

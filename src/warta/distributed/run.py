@@ -271,7 +271,7 @@ def run_pipeline(inputs: Iterable[str], out_dir: str | Path, *, engine: str = "l
         raise RunError(f"{out}: cannot create the output folder ({exc.strerror or exc})") from exc
     with _FolderLock(out):
         try:
-            shards = plan_shards(inputs, shard_bytes=shard_bytes, max_files=max_files)
+            shards = plan_shards(inputs, shard_bytes=shard_bytes, max_files=max_files, exclude=out)
         except ValueError as exc:
             raise RunError(str(exc)) from exc
         fingerprint = plan_fingerprint(shards, _settings_dict(settings))

@@ -107,8 +107,11 @@ def _line_starts(path: str, size: int, shard_bytes: int) -> list[tuple[int, int,
 
 
 def plan_shards(paths: Iterable[str], *, shard_bytes: int = DEFAULT_SHARD_BYTES,
-                max_files: int = DEFAULT_MAX_FILES) -> list[Shard]:
-    """The shards of ``paths`` (files and folders, walked as ``warta ingest`` walks them), in input order."""
+                max_files: int = DEFAULT_MAX_FILES, exclude: str | os.PathLike[str] | None = None) -> list[Shard]:
+    """The shards of ``paths`` (files and folders, walked as ``warta ingest`` walks them), in input order.
+
+    Files under ``exclude`` (the run's own output folder, when it lies inside an input folder) are left out:
+    a run must not read its own parts."""
     if shard_bytes < 1 or max_files < 1:
         raise ValueError(f"shard_bytes and max_files must be >= 1, got {shard_bytes} and {max_files}")
     shards: list[Shard] = []
@@ -120,7 +123,10 @@ def plan_shards(paths: Iterable[str], *, shard_bytes: int = DEFAULT_SHARD_BYTES,
             shards.append(group)
         group = None
 
+    skip = os.path.realpath(exclude) + os.sep if exclude is not None else None
     for entry in iter_entries(paths):
+        if skip is not None and os.path.realpath(entry.path).startswith(skip):
+            continue
         if entry.path == STDIN:
             raise ValueError("warta run reads files, not standard input: save it to a file first "
                              "(or use `warta ingest -`)")
