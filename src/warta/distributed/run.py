@@ -176,9 +176,14 @@ def _guarded(call: Callable[[], dict[str, Any]], shard: Shard) -> dict[str, Any]
     try:
         return call()
     except Exception as exc:
+        from concurrent.futures.process import BrokenProcessPool
+
         first = shard.items[0]["path"] if shard.items else "?"
+        why = (" (a worker process died: killed, out of memory, or, when run_pipeline is called from a Python "
+               "script, the script does not guard its code with `if __name__ == \"__main__\":`)"
+               if isinstance(exc, BrokenProcessPool) else "")
         raise RunError(f"shard {shard.name} ({len(shard.items)} input(s) from {first}) failed: "
-                       f"{type(exc).__name__}: {exc}. The finished shards are kept: run the same command "
+                       f"{type(exc).__name__}: {exc}{why}. The finished shards are kept: run the same command "
                        f"again to resume") from exc
 
 
