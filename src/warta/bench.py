@@ -82,7 +82,16 @@ def build_indosum_corpus(shared: Path, out_dir: Path, *, limit: int | None = Non
     return path
 
 
-def _peak_rss_mb() -> float:
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. Linux's VmHWM belongs to the process image, whereas ru_maxrss
+    survives fork and exec: a worker started by a big parent would report the parent's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -191,7 +200,7 @@ def run_bench(inputs: list[str], *, repeat: int = 3, layer: str = "full", scalin
     _cold()
     _time_stages(inputs, result, layer)
     result.stages = {name: result.articles / secs for name, secs in result.seconds.items() if secs > 0}
-    result.peak_rss_mb = _peak_rss_mb()
+    result.peak_rss_mb = peak_rss_mb()
     if scaling_workers:
         result.scaling = run_scaling(scaling_inputs or inputs, scaling_workers, engine=engine)
     return result
@@ -233,7 +242,7 @@ def run_story_bench(shared: Path, count: int = 10_000) -> dict[str, Any]:
     from .stories.neardup import NearDuplicateIndex
 
     items = story_stream(shared, count)
-    rss_before = _peak_rss_mb()
+    rss_before = peak_rss_mb()
     started = time.perf_counter()
     index = NearDuplicateIndex()
     copies = 0
@@ -251,4 +260,4 @@ def run_story_bench(shared: Path, count: int = 10_000) -> dict[str, Any]:
             "cluster_seconds": round(cluster_seconds, 2), "seconds": round(total, 2),
             "articles_per_second": round(count / total, 1) if total else None, "copies": copies,
             "stories": stories, "open_stories_at_end": len(clusterer.stories),
-            "peak_rss_mb_before": round(rss_before, 1), "peak_rss_mb": round(_peak_rss_mb(), 1)}
+            "peak_rss_mb_before": round(rss_before, 1), "peak_rss_mb": round(peak_rss_mb(), 1)}

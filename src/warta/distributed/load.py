@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..store import RunSummary, Store, StoreError
+from ..store.sql import transaction
 from .shards import Shard
 from .worker import FEATURES_PART, PART_TABLES, parts_path
 
@@ -56,46 +57,42 @@ def load_parts(store: Store, out_dir: Path, shards: list[Shard], *, command: str
     run = store.start_run(command)
     now = dt.datetime.now(dt.timezone.utc)
     inputs = _part_files(out_dir, shards, "inputs")
-    con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE part_inputs AS SELECT * FROM read_parquet({inputs})")
-        # the first stored copy of each article not yet in the store, by shard (input order)
-        con.execute("""CREATE OR REPLACE TEMP TABLE part_winners AS
-            SELECT article_id, min(shard) AS shard FROM part_inputs
-            WHERE outcome = 'stored' AND article_id NOT IN (SELECT id FROM articles) GROUP BY article_id""")
-        articles = _part_files(out_dir, shards, "articles")
-        con.execute(f"""INSERT INTO articles BY NAME
-            SELECT p.* EXCLUDE (shard), ? AS run_id, ? AS ingested_at FROM read_parquet({articles}) p
-            SEMI JOIN part_winners w ON p.id = w.article_id AND p.shard = w.shard""", [run.run_id, now])
-        for table in PART_TABLES:
-            if table in ("articles", "inputs"):
-                continue
-            files = _part_files(out_dir, shards, table)
-            con.execute(f"""INSERT INTO {table} BY NAME
-                SELECT p.* EXCLUDE (shard) FROM read_parquet({files}) p
+        with transaction(con):
+            con.execute(f"CREATE OR REPLACE TEMP TABLE part_inputs AS SELECT * FROM read_parquet({inputs})")
+            # the first stored copy of each article not yet in the store, by shard (input order)
+            con.execute("""CREATE OR REPLACE TEMP TABLE part_winners AS
+                SELECT article_id, min(shard) AS shard FROM part_inputs
+                WHERE outcome = 'stored' AND article_id NOT IN (SELECT id FROM articles) GROUP BY article_id""")
+            articles = _part_files(out_dir, shards, "articles")
+            con.execute(f"""INSERT INTO articles BY NAME
+                SELECT p.* EXCLUDE (shard), ? AS run_id, ? AS ingested_at FROM read_parquet({articles}) p
+                SEMI JOIN part_winners w ON p.id = w.article_id AND p.shard = w.shard""", [run.run_id, now])
+            for table in PART_TABLES:
+                if table in ("articles", "inputs"):
+                    continue
+                files = _part_files(out_dir, shards, table)
+                con.execute(f"""INSERT INTO {table} BY NAME
+                    SELECT p.* EXCLUDE (shard) FROM read_parquet({files}) p
+                    SEMI JOIN part_winners w ON p.article_id = w.article_id AND p.shard = w.shard""")
+            # the workers' per-article story features, for the story update that follows on this connection
+            features = _part_files(out_dir, shards, FEATURES_PART)
+            con.execute(f"""CREATE OR REPLACE TEMP TABLE {FEATURES_PART} AS
+                SELECT p.* EXCLUDE (shard) FROM read_parquet({features}) p
                 SEMI JOIN part_winners w ON p.article_id = w.article_id AND p.shard = w.shard""")
-        # the workers' per-article story features, for the story update that follows on this connection
-        features = _part_files(out_dir, shards, FEATURES_PART)
-        con.execute(f"""CREATE OR REPLACE TEMP TABLE {FEATURES_PART} AS
-            SELECT p.* EXCLUDE (shard) FROM read_parquet({features}) p
-            SEMI JOIN part_winners w ON p.article_id = w.article_id AND p.shard = w.shard""")
-        con.execute("""INSERT INTO inputs BY NAME
-            SELECT ? AS run_id, row_number() OVER (ORDER BY i.shard, i.seq) - 1 AS seq, i.input_ref, i.source,
-                   CASE WHEN i.outcome = 'stored' AND w.article_id IS NULL THEN 'duplicate' ELSE i.outcome END
-                       AS outcome,
-                   i.article_id, i.reason, i.detail, ? AS read_at
-            FROM part_inputs i LEFT JOIN part_winners w ON i.article_id = w.article_id AND i.shard = w.shard""",
+            con.execute("""INSERT INTO inputs BY NAME
+                SELECT ? AS run_id, row_number() OVER (ORDER BY i.shard, i.seq) - 1 AS seq, i.input_ref, i.source,
+                       CASE WHEN i.outcome = 'stored' AND w.article_id IS NULL THEN 'duplicate' ELSE i.outcome END
+                           AS outcome,
+                       i.article_id, i.reason, i.detail, ? AS read_at
+                FROM part_inputs i LEFT JOIN part_winners w ON i.article_id = w.article_id AND i.shard = w.shard""",
                     [run.run_id, now])
-        _account(store, run)
-        store.finish_run(run)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+            _account(store, run)
+            store.finish_run(run)
     finally:
         con.execute("DROP TABLE IF EXISTS part_inputs")
         con.execute("DROP TABLE IF EXISTS part_winners")
-    store._known_ids = None  # the articles table changed behind the store's back
+    store.articles_changed()  # written here in SQL, not through add_batch
     return run
 
 
@@ -159,16 +156,14 @@ def load_run(run_dir: str | Path, store: Store) -> dict[str, Any]:
         missing = [t for t in RESULT_TABLES if not (tables / f"{t}.parquet").exists()]
         if missing:
             raise LoadError(f"{tables}: missing {', '.join(missing)}.parquet; run `warta run` again to finish")
-        store.con.execute("BEGIN TRANSACTION")
         try:
-            for table in RESULT_TABLES:
-                literal = str(tables / f"{table}.parquet").replace("'", "''")
-                store.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet('{literal}')")
-            store.con.execute("COMMIT")
+            with transaction(store.con):
+                for table in RESULT_TABLES:
+                    literal = str(tables / f"{table}.parquet").replace("'", "''")
+                    store.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet('{literal}')")
         except Exception as exc:
-            store.con.execute("ROLLBACK")
             raise StoreError(f"{store.path}: loading {run_dir} failed ({exc}); the store is unchanged") from exc
-        store._known_ids = None
+        store.articles_changed()
         update_search_index(store.con)
         publish_snapshot(store)
         totals = manifest["totals"]

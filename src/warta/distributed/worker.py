@@ -11,13 +11,13 @@ from __future__ import annotations
 import io
 import json
 import os
-import resource
 import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..bench import peak_rss_mb
 from ..document import Document
 from ..ingest import batched
 from ..pipeline import Pipeline
@@ -108,19 +108,6 @@ def _story_features(store: Store) -> None:
     _insert_many(store.con, FEATURES_PART, ("article_id", "signature", "vector"), article_features(store.con, ids))
 
 
-def _peak_rss_mb() -> float:
-    """This process's peak resident memory. Linux's VmHWM belongs to the process image, whereas ru_maxrss
-    survives fork and exec: a worker started by a big parent would report the parent's peak."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except (OSError, ValueError):
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 class ShardWorker:
     """Processes shards one after another with one pipeline, built and warmed once per worker."""
 
@@ -167,7 +154,7 @@ class ShardWorker:
                   "seconds": round(time.perf_counter() - started, 4),
                   "cpu_seconds": round(time.process_time() - cpu_started, 4),
                   "stage_seconds": {k: round(v, 4) for k, v in stages.items()},
-                  "pid": os.getpid(), "peak_rss_mb": round(_peak_rss_mb(), 1)}
+                  "pid": os.getpid(), "peak_rss_mb": round(peak_rss_mb(), 1)}
         marker = done_path(self.out_dir, shard)
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker_tmp = marker.with_suffix(f".tmp-{os.getpid()}")

@@ -27,6 +27,7 @@ import duckdb
 
 from ..store import Store
 from ..store.search import update_search_index
+from ..store.sql import transaction
 
 __all__ = ["generate_store", "bench_api", "TARGETS_MS"]
 
@@ -171,13 +172,12 @@ def generate_store(path: str | Path, articles: int = 100_000, *, source: str | P
             shifts = [((k * 37) % 1461) - 730 for k in range(copies)]
             con.execute("CREATE TEMP TABLE k AS SELECT unnest(range(?)) AS k, unnest(?::INTEGER[]) AS shift",
                         [copies, shifts])
-            con.execute("BEGIN TRANSACTION")
-            for statement in _copy_statements():
-                con.execute(statement)
-            stories = _copy_stories(con, copies, shifts)
-            con.execute("INSERT INTO runs VALUES ('generated', 'generate_store', now(), now(), ?, ?, 0, 0)",
-                        [copies * per_copy, copies * per_copy])
-            con.execute("COMMIT")
+            with transaction(con):
+                for statement in _copy_statements():
+                    con.execute(statement)
+                stories = _copy_stories(con, copies, shifts)
+                con.execute("INSERT INTO runs VALUES ('generated', 'generate_store', now(), now(), ?, ?, 0, 0)",
+                            [copies * per_copy, copies * per_copy])
             con.execute("DETACH src")
             copied = time.perf_counter() - started
             index = update_search_index(con)

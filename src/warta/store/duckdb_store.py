@@ -34,7 +34,7 @@ import duckdb
 
 from ..dates import date_of
 from ..document import Document
-from .sql import LIKE_ESCAPE_CLAUSE, escape_like
+from .sql import LIKE_ESCAPE_CLAUSE, escape_like, transaction
 from .story_tables import STORY_SCHEMA, StoryQueries
 
 __all__ = ["Store", "BatchResult", "RunSummary", "DEFAULT_DB", "StoreError", "snapshot_path", "snapshot_is_fresh",
@@ -221,13 +221,11 @@ class Store(StoryQueries):
     def _create_schema(self) -> None:
         """All tables in one transaction: a store killed while it is made has all of them or none."""
         try:
-            self.con.execute("BEGIN TRANSACTION")
-            for statement in _SCHEMA + STORY_SCHEMA:
-                self.con.execute(statement)
-            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-            self.con.execute("COMMIT")
+            with transaction(self.con):
+                for statement in _SCHEMA + STORY_SCHEMA:
+                    self.con.execute(statement)
+                self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         except duckdb.Error as exc:
-            self.con.execute("ROLLBACK")
             self.con.close()
             raise StoreError(f"{self.path}: cannot create the store's tables ({exc})") from exc
 
@@ -242,6 +240,10 @@ class Store(StoryQueries):
         self.con.execute(
             "UPDATE runs SET finished = ?, read = ?, stored = ?, duplicate = ?, rejected = ? WHERE run_id = ?",
             [_now(), summary.read, summary.stored, summary.duplicate, summary.rejected, summary.run_id])
+
+    def articles_changed(self) -> None:
+        """Forget the ids remembered by :meth:`known_ids`: articles were written (or not) by other means."""
+        self._known_ids = None
 
     def known_ids(self) -> set[str]:
         if self._known_ids is None:
@@ -299,13 +301,11 @@ class Store(StoryQueries):
     def _write(self, tables: dict[str, tuple[tuple[str, ...], list[tuple]]]) -> None:
         """All rows of one batch in one transaction: a crash leaves the whole batch or nothing."""
         try:
-            self.con.execute("BEGIN TRANSACTION")
-            for table, (columns, rows) in tables.items():
-                _insert_many(self.con, table, columns, rows)
-            self.con.execute("COMMIT")
+            with transaction(self.con):
+                for table, (columns, rows) in tables.items():
+                    _insert_many(self.con, table, columns, rows)
         except duckdb.Error as exc:
-            self.con.execute("ROLLBACK")
-            self._known_ids = None
+            self.articles_changed()
             count = len(tables["inputs"][1])
             raise StoreError(f"{self.path}: writing a batch of {count} documents failed ({exc})") from exc
 

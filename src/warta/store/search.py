@@ -19,6 +19,8 @@ import logging
 import re
 from typing import Any
 
+from .sql import transaction
+
 __all__ = ["SEARCH_TABLES", "update_search_index", "search_articles", "index_status", "query_terms",
            "make_snippet", "MAX_QUERY_TERMS"]
 
@@ -54,20 +56,16 @@ def _has_tables(con: Any, names: tuple[str, ...]) -> bool:
 def update_search_index(con: Any, *, rebuild: bool = False) -> dict[str, Any]:
     """Index the articles the search index does not hold yet (all of them with ``rebuild``), in one
     transaction; ``con`` is a writable DuckDB connection to the store (``store.con``). Returns counts."""
-    con.execute("BEGIN TRANSACTION")
     try:
-        for statement in _SCHEMA:  # in the transaction: a crash never leaves some of the tables without the rest
-            con.execute(statement)
-        if rebuild:
-            con.execute("DELETE FROM search_postings")
-            con.execute("DELETE FROM search_docs")
-            con.execute("DELETE FROM search_state")
-        added = _index_new_articles(con)
-        resorted = _resort_if_needed(con)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+        with transaction(con):
+            for statement in _SCHEMA:  # in the transaction: a crash never leaves some tables without the rest
+                con.execute(statement)
+            if rebuild:
+                con.execute("DELETE FROM search_postings")
+                con.execute("DELETE FROM search_docs")
+                con.execute("DELETE FROM search_state")
+            added = _index_new_articles(con)
+            resorted = _resort_if_needed(con)
     finally:
         con.execute("DROP TABLE IF EXISTS search_new")
     status = index_status(con)

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from ..store.sql import transaction
 from ..store.story_tables import MENTION_COLUMNS, MERGED_COLUMNS, STORY_COLUMNS, STORY_TABLES
 from .cluster import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, Clusterer, Story
 from .features import StoryItem, Vector, vectorise
@@ -111,16 +112,11 @@ def update_stories(store, *, rebuild: bool = False, threshold: float = DEFAULT_T
     """Place every article not yet in a story; recompute the stories that changed. One transaction."""
     started = time.perf_counter()
     con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         if rebuild:
             for table in STORY_TABLES:
                 con.execute(f"DELETE FROM {table}")
         result = _update(con, threshold, window_days)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     result.seconds = round(time.perf_counter() - started, 3)
     log.info("stories: %s", result.to_dict())
     return result
